@@ -1,0 +1,331 @@
+//! Removing scraped junk from article bodies.
+//!
+//! Scraped pages carry debris that is not part of the report: vote counters left as lines of "0"
+//! or "1", empty image markup, a headline pasted twice, share widgets. Each rule below is small,
+//! named in [`CleanReport`], and tested on its own, so the reader and the comparison engine see the
+//! report and nothing else. Rules only ever drop junk; they never rewrite a sentence.
+
+/// How many times each cleaning rule fired on one body; shown in the load log.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CleanReport {
+    /// Lines holding only digits or punctuation ("0", "1", "|", "* * *").
+    pub noise_lines: usize,
+    /// Empty image or link markup removed (`![](a.jpg)`, `[](x)`, `<img src=x>`).
+    pub empty_markup: usize,
+    /// Lines that were one text pasted twice back to back ("Big NewsBig News").
+    pub doubled_lines: usize,
+    /// The title repeated as the first line of the body.
+    pub repeated_title: bool,
+    /// Footer lines such as "No comments" or "Share this article".
+    pub footer_lines: usize,
+}
+
+impl CleanReport {
+    /// True when any rule fired.
+    pub fn changed(&self) -> bool {
+        *self != CleanReport::default()
+    }
+}
+
+/// Cleans a sanitised body: drops junk lines, undoubles lines, removes a repeated title and
+/// trailing widgets, and keeps paragraphs apart with exactly one blank line.
+pub fn clean_body(body: &str, title: &str) -> (String, CleanReport) {
+    let mut report = CleanReport::default();
+    let mut lines: Vec<String> = Vec::new();
+    for raw in body.lines() {
+        let (without_markup, removed) = strip_empty_markup(raw);
+        report.empty_markup += removed;
+        let line = without_markup.trim_end();
+        if line.trim().is_empty() {
+            // A blank line separates paragraphs; a line that only held markup just goes.
+            if removed == 0 {
+                lines.push(String::new());
+            }
+            continue;
+        }
+        if is_noise_line(line) {
+            report.noise_lines += 1;
+            continue;
+        }
+        match undouble(line) {
+            Some(half) => {
+                report.doubled_lines += 1;
+                lines.push(half.to_string());
+            }
+            None => lines.push(line.to_string()),
+        }
+    }
+
+    // The first non-blank line repeating the title adds nothing.
+    if let Some(first) = lines.iter().position(|l| !l.is_empty())
+        && !title.is_empty()
+        && same_words(&lines[first], title)
+    {
+        lines.remove(first);
+        report.repeated_title = true;
+    }
+
+    // Footers: widgets at the end of the page, possibly separated by blank lines.
+    while let Some(last) = lines.iter().rposition(|l| !l.is_empty()) {
+        if is_footer_line(&lines[last]) {
+            lines.truncate(last);
+            report.footer_lines += 1;
+        } else {
+            break;
+        }
+    }
+
+    (join_paragraphs(&lines), report)
+}
+
+/// Joins lines, collapsing runs of blank lines to one and trimming blank lines at both ends.
+fn join_paragraphs(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut pending_blank = false;
+    for line in lines {
+        if line.is_empty() {
+            pending_blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if pending_blank { "\n\n" } else { "\n" });
+        }
+        pending_blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// A line with no letters at all: counters, separators, stray digits.
+fn is_noise_line(line: &str) -> bool {
+    !line.chars().any(char::is_alphabetic)
+}
+
+/// If the line is one text written twice ("Big NewsBig News", "Big News Big News"), returns one.
+fn undouble(line: &str) -> Option<&str> {
+    let t = line.trim();
+    for sep in ["", " "] {
+        let len = t.len();
+        if len < sep.len() + 8 || (len - sep.len()) % 2 != 0 {
+            continue;
+        }
+        let half = (len - sep.len()) / 2;
+        if !t.is_char_boundary(half) || !t.is_char_boundary(half + sep.len()) {
+            continue;
+        }
+        let (a, rest) = t.split_at(half);
+        let (s, b) = rest.split_at(sep.len());
+        if s == sep && a == b && a.split_whitespace().count() >= 2 {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// Compares two lines word by word, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    !wa.is_empty() && wa == wb
+}
+
+/// Share widgets, comment counters and similar page furniture, matched on the whole line.
+fn is_footer_line(line: &str) -> bool {
+    let norm: String = line
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+    if norm.len() > 60 {
+        return false;
+    }
+    const EXACT: &[&str] = &[
+        "no comments",
+        "no comments yet",
+        "comments",
+        "leave a comment",
+        "leave a reply",
+        "add a comment",
+        "be the first to comment",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share this post",
+        "share article",
+        "tweet",
+        "email",
+        "print",
+        "like",
+        "related",
+        "related articles",
+        "related stories",
+        "read more",
+        "advertisement",
+        "subscribe",
+        "subscribe to our newsletter",
+        "sign up for our newsletter",
+    ];
+    if EXACT.contains(&norm.as_str()) {
+        return true;
+    }
+    // "0 comments", "comments 12", "share on facebook twitter email", "share facebook x".
+    let words: Vec<&str> = norm.split(' ').collect();
+    let widget_word = |w: &&str| {
+        matches!(
+            *w,
+            "share"
+                | "on"
+                | "facebook"
+                | "twitter"
+                | "x"
+                | "linkedin"
+                | "whatsapp"
+                | "email"
+                | "print"
+                | "reddit"
+                | "copy"
+                | "link"
+                | "comments"
+                | "comment"
+        ) || w.chars().all(|c| c.is_ascii_digit())
+    };
+    words.len() <= 8
+        && words.iter().all(widget_word)
+        && words.iter().any(|w| *w == "share" || w.starts_with("comment"))
+}
+
+/// Removes empty image and link markup from a line and returns how many pieces went.
+///
+/// Empty means nothing a reader could read: `![](src)`, `![ ](src)`, `[](href)`, an `<img>` tag
+/// (images carry no text), `<a ...></a>`. Markup with words in it is kept.
+fn strip_empty_markup(line: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    if !line.contains("](") && !line.contains('<') {
+        return (std::borrow::Cow::Borrowed(line), 0);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut removed = 0;
+    let mut rest = line;
+    while !rest.is_empty() {
+        if let Some(len) = empty_md_link(rest).or_else(|| html_img_or_empty_anchor(rest)) {
+            rest = &rest[len..];
+            removed += 1;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if removed == 0 {
+        (std::borrow::Cow::Borrowed(line), 0)
+    } else {
+        (std::borrow::Cow::Owned(out), removed)
+    }
+}
+
+/// Length of `![...](...)` or `[...](...)` with blank text at the start of `s`.
+fn empty_md_link(s: &str) -> Option<usize> {
+    let after_bang = s.strip_prefix('!').unwrap_or(s);
+    let inner = after_bang.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    if !inner[..close].trim().is_empty() {
+        return None;
+    }
+    let target = inner[close + 1..].strip_prefix('(')?;
+    let end = target.find(')')?;
+    if target[..end].contains(char::is_whitespace) && !target[..end].trim().starts_with("http") {
+        return None;
+    }
+    Some(s.len() - target.len() + end + 1)
+}
+
+/// Length of an `<img ...>` tag or an `<a ...></a>` with nothing inside, at the start of `s`.
+fn html_img_or_empty_anchor(s: &str) -> Option<usize> {
+    let lower_prefix: String = s.chars().take(5).collect::<String>().to_ascii_lowercase();
+    if lower_prefix.starts_with("<img") && s[4..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/') {
+        return s.find('>').map(|i| i + 1);
+    }
+    if lower_prefix.starts_with("<a ") || lower_prefix.starts_with("<a>") {
+        let open_end = s.find('>')? + 1;
+        let rest = &s[open_end..];
+        let close = rest.to_ascii_lowercase().find("</a>")?;
+        if rest[..close].trim().is_empty() {
+            return Some(open_end + close + 4);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(body: &str) -> String {
+        clean_body(body, "").0
+    }
+
+    #[test]
+    fn drops_lines_of_digits_and_punctuation() {
+        let (out, r) = clean_body("First line.\n0\n1\n* * *\n—\nSecond line.", "");
+        assert_eq!(out, "First line.\nSecond line.");
+        assert_eq!(r.noise_lines, 4);
+    }
+
+    #[test]
+    fn keeps_lines_with_numbers_inside_sentences() {
+        assert_eq!(cleaned("It cost 40 million.\n2026 was a year."), "It cost 40 million.\n2026 was a year.");
+    }
+
+    #[test]
+    fn removes_empty_image_and_link_markup() {
+        let (out, r) = clean_body("![](photo.jpg)\nText [](http://x) here.\n<img src=\"a.png\" />\n![A caption](b.jpg)", "");
+        assert_eq!(out, "Text  here.\n![A caption](b.jpg)");
+        assert_eq!(r.empty_markup, 3);
+    }
+
+    #[test]
+    fn undoubles_a_headline_pasted_twice() {
+        let (out, r) = clean_body("Bridge Reopens After RepairsBridge Reopens After Repairs\nBody.", "");
+        assert_eq!(out, "Bridge Reopens After Repairs\nBody.");
+        assert_eq!(r.doubled_lines, 1);
+        assert_eq!(cleaned("Harbour fire out Harbour fire out"), "Harbour fire out");
+    }
+
+    #[test]
+    fn does_not_undouble_short_or_single_word_echoes() {
+        assert_eq!(cleaned("NoNo"), "NoNo");
+        assert_eq!(cleaned("bonbonbonbon"), "bonbonbonbon");
+    }
+
+    #[test]
+    fn removes_title_repeated_as_first_body_line() {
+        let (out, r) = clean_body("\nThe Title, Again\n\nBody text.", "The title again");
+        assert_eq!(out, "Body text.");
+        assert!(r.repeated_title);
+    }
+
+    #[test]
+    fn collapses_blank_runs_into_one_paragraph_break() {
+        assert_eq!(cleaned("\n\nA\n\n\n\n\nB\n\n"), "A\n\nB");
+    }
+
+    #[test]
+    fn drops_trailing_comment_and_share_widgets_only_at_the_end() {
+        let (out, r) = clean_body("No comments is what he said.\n\nShare this article\n\nNo comments\n0 Comments\nShare on Facebook Twitter", "");
+        assert_eq!(out, "No comments is what he said.");
+        assert_eq!(r.footer_lines, 4);
+    }
+
+    #[test]
+    fn a_clean_body_reports_no_change() {
+        let (out, r) = clean_body("A sentence.\n\nAnother one.", "Title");
+        assert_eq!(out, "A sentence.\n\nAnother one.");
+        assert!(!r.changed());
+    }
+}

@@ -1,0 +1,16 @@
+//! Articles: the model, how files become articles, and how their text is made safe and clean.
+//!
+//! Nothing here knows about the terminal; the TUI and the headless commands share it.
+
+mod clean;
+mod date;
+mod model;
+mod parse;
+mod sanitize;
+
+pub use clean::{CleanReport, clean_body};
+pub use date::Published;
+pub use model::{Article, Format};
+pub use parse::{ParseError, Repairs, parse_article};
+pub(crate) use parse::line_col;
+pub use sanitize::{sanitize, sanitize_line};

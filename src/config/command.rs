@@ -1,0 +1,171 @@
+//! What a user can bind a key to, and where.
+
+use std::fmt;
+
+/// The parts of the screen that have their own keys. `Global` keys work everywhere unless the
+/// focused pane binds the same key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Global,
+    List,
+    Reader,
+    /// The side-by-side comparison pane.
+    Compare,
+}
+
+impl Context {
+    /// Every context, in the order the help shows them.
+    pub const ALL: [Context; 4] = [Context::Global, Context::List, Context::Reader, Context::Compare];
+
+    /// The name used in `[keys.NAME]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::List => "list",
+            Context::Reader => "reader",
+            Context::Compare => "compare",
+        }
+    }
+
+    /// The context for a `[keys.NAME]` table.
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The commands that may be bound in this context.
+    pub fn commands(self) -> &'static [Command] {
+        use Command::*;
+        match self {
+            Context::Global => &[Quit, Help, ShowLog, FocusNext, FocusPrev],
+            Context::List => &[Down, Up, PageDown, PageUp, Top, Bottom, Open, Filter, ClearFilter, CycleSort, ToggleRead],
+            Context::Reader => &[Down, Up, PageDown, PageUp, Top, Bottom, Back, ToggleRead],
+            Context::Compare => &[],
+        }
+    }
+}
+
+impl fmt::Display for Context {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An action a user can bind a key to in the config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Command {
+    Quit,
+    Help,
+    ShowLog,
+    FocusNext,
+    FocusPrev,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Filter,
+    ClearFilter,
+    CycleSort,
+    ToggleRead,
+}
+
+impl Command {
+    /// Every command.
+    pub const ALL: [Command; 17] = [
+        Command::Quit,
+        Command::Help,
+        Command::ShowLog,
+        Command::FocusNext,
+        Command::FocusPrev,
+        Command::Down,
+        Command::Up,
+        Command::PageDown,
+        Command::PageUp,
+        Command::Top,
+        Command::Bottom,
+        Command::Open,
+        Command::Back,
+        Command::Filter,
+        Command::ClearFilter,
+        Command::CycleSort,
+        Command::ToggleRead,
+    ];
+
+    /// The name written in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "help",
+            Command::ShowLog => "show_log",
+            Command::FocusNext => "focus_next",
+            Command::FocusPrev => "focus_prev",
+            Command::Down => "down",
+            Command::Up => "up",
+            Command::PageDown => "page_down",
+            Command::PageUp => "page_up",
+            Command::Top => "top",
+            Command::Bottom => "bottom",
+            Command::Open => "open",
+            Command::Back => "back",
+            Command::Filter => "filter",
+            Command::ClearFilter => "clear_filter",
+            Command::CycleSort => "cycle_sort",
+            Command::ToggleRead => "toggle_read",
+        }
+    }
+
+    /// What it does, for the help overlay.
+    pub fn description(self, context: Context) -> &'static str {
+        match (self, context) {
+            (Command::Quit, _) => "quit Parallax",
+            (Command::Help, _) => "show or hide this help",
+            (Command::ShowLog, _) => "show the load log (skipped and repaired files)",
+            (Command::FocusNext, _) => "focus the next pane",
+            (Command::FocusPrev, _) => "focus the previous pane",
+            (Command::Down, Context::Reader) => "scroll down a line",
+            (Command::Up, Context::Reader) => "scroll up a line",
+            (Command::Down, _) => "select the next article",
+            (Command::Up, _) => "select the previous article",
+            (Command::PageDown, _) => "move down a page",
+            (Command::PageUp, _) => "move up a page",
+            (Command::Top, _) => "go to the top",
+            (Command::Bottom, _) => "go to the bottom",
+            (Command::Open, _) => "open the selected article",
+            (Command::Back, _) => "back to the list",
+            (Command::Filter, _) => "filter by title, source and text as you type",
+            (Command::ClearFilter, _) => "clear the filter",
+            (Command::CycleSort, _) => "sort by date, source or title",
+            (Command::ToggleRead, _) => "mark read or unread",
+        }
+    }
+
+    /// The command for a config name.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_every_command_has_a_context() {
+        for c in Command::ALL {
+            assert_eq!(Command::from_name(c.name()), Some(c));
+            assert!(Context::ALL.iter().any(|ctx| ctx.commands().contains(&c)), "{c} is bindable nowhere");
+        }
+        for ctx in Context::ALL {
+            assert_eq!(Context::from_name(ctx.name()), Some(ctx));
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! Reading the TOML config: defaults embedded in the binary, the user's file merged over them.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::error::did_you_mean;
+use super::{Command, ConfigError, Context, KeySeq, Keymap};
+use crate::article::line_col;
+use crate::library::DEFAULT_MAX_FILE_SIZE;
+
+/// The documented default config, shipped as `config/default.toml` and embedded here.
+pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");
+
+/// Everything Parallax reads from its config file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Folders and files opened when no PATH is given.
+    pub library: Vec<PathBuf>,
+    /// Files above this many bytes are skipped.
+    pub max_file_size: u64,
+    pub keymap: Keymap,
+}
+
+impl Config {
+    /// The built-in defaults.
+    pub fn builtin() -> Config {
+        match Config::parse("", Path::new("<built-in>")) {
+            Ok(config) => config,
+            // The shipped file is parsed in a test; this cannot happen in a released binary.
+            Err(errors) => unreachable!("the built-in config is invalid: {errors:?}"),
+        }
+    }
+
+    /// Reads a config file and merges it over the defaults.
+    pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![ConfigError { path: path.to_path_buf(), line: 0, column: 0, message: format!("cannot read config: {e}") }]
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text (the user's file) and merges it over the defaults. All problems found
+    /// are returned together, each with its line and column.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<ConfigError>> {
+        let defaults = parse_raw(DEFAULT_CONFIG, Path::new("config/default.toml"))
+            .and_then(|raw| bindings_of(&raw, DEFAULT_CONFIG, Path::new("config/default.toml")))
+            .map_err(|mut e| {
+                e.iter_mut().for_each(|e| e.message = format!("(built-in defaults) {}", e.message));
+                e
+            })?;
+        let raw = parse_raw(text, path)?;
+        let user = bindings_of(&raw, text, path)?;
+        let keymap = merge(defaults, user, text, path)?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Ok(Config {
+            library: raw.library.map(|l| l.into_paths(base)).unwrap_or_default(),
+            max_file_size: raw.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            keymap,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    library: Option<LibrarySetting>,
+    max_file_size: Option<u64>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged, expecting = "a path or a list of paths")]
+enum LibrarySetting {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl LibrarySetting {
+    fn into_paths(self, base: &Path) -> Vec<PathBuf> {
+        let list = match self {
+            LibrarySetting::One(p) => vec![p],
+            LibrarySetting::Many(ps) => ps,
+        };
+        list.into_iter().map(|p| expand_path(&p, base)).collect()
+    }
+}
+
+/// `~/x` is under the home folder; a relative path is relative to the config file's folder.
+fn expand_path(path: &str, base: &Path) -> PathBuf {
+    if let Some(rest) = path.strip_prefix("~/")
+        && let Some(dirs) = directories::BaseDirs::new()
+    {
+        return dirs.home_dir().join(rest);
+    }
+    base.join(path)
+}
+
+/// The keys of one action: a list of key names, each with its place in the file.
+struct KeyList(Vec<Spanned<String>>);
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = KeyList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of key names, such as [\"j\", \"Down\"]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = seq.next_element::<Spanned<String>>()? {
+                    keys.push(k);
+                }
+                Ok(KeyList(keys))
+            }
+        }
+        d.deserialize_seq(Visitor)
+    }
+}
+
+fn error_at(path: &Path, text: &str, span: Option<Range<usize>>, message: String) -> ConfigError {
+    let (line, column) = span.map_or((0, 0), |s| line_col(text, s.start));
+    ConfigError { path: path.to_path_buf(), line, column, message }
+}
+
+fn parse_raw(text: &str, path: &Path) -> Result<RawConfig, Vec<ConfigError>> {
+    toml::from_str(text).map_err(|e| vec![error_at(path, text, e.span(), e.message().trim().to_string())])
+}
+
+/// One binding as written in a file: context, command, keys, and where the keys stand.
+struct Written {
+    context: Context,
+    command: Command,
+    keys: Vec<(KeySeq, Range<usize>)>,
+}
+
+/// Checks names and keys in one file and collects its bindings; reports every problem.
+fn bindings_of(raw: &RawConfig, text: &str, path: &Path) -> Result<Vec<Written>, Vec<ConfigError>> {
+    let mut errors = Vec::new();
+    let mut written = Vec::new();
+    for (ctx_name, table) in &raw.keys {
+        let Some(context) = Context::from_name(ctx_name.get_ref()) else {
+            let names = Context::ALL.map(Context::name);
+            errors.push(error_at(path, text, Some(ctx_name.span()), format!(
+                "unknown key table [keys.{}]{}; the tables are {}",
+                ctx_name.get_ref(),
+                did_you_mean(ctx_name.get_ref(), names),
+                names.map(|n| format!("[keys.{n}]")).join(", ")
+            )));
+            continue;
+        };
+        // Which action already claimed each key in this table of this file.
+        let mut seen: BTreeMap<KeySeq, Command> = BTreeMap::new();
+        for (action, keys) in table {
+            let allowed = context.commands();
+            let Some(command) = Command::from_name(action.get_ref()).filter(|c| allowed.contains(c)) else {
+                let hint = did_you_mean(action.get_ref(), allowed.iter().map(|c| c.name()));
+                let elsewhere = Command::from_name(action.get_ref())
+                    .map(|_| " (it belongs in another table)".to_string())
+                    .unwrap_or_default();
+                errors.push(error_at(path, text, Some(action.span()), format!(
+                    "unknown action `{}` in [keys.{context}]{hint}{elsewhere}",
+                    action.get_ref()
+                )));
+                continue;
+            };
+            let mut entry = Written { context, command, keys: Vec::new() };
+            for key in &keys.get_ref().0 {
+                match KeySeq::parse(key.get_ref()) {
+                    Ok(seq) => {
+                        if let Some(other) = seen.get(&seq).filter(|c| **c != command) {
+                            errors.push(error_at(path, text, Some(key.span()), format!(
+                                "`{seq}` is bound to both `{other}` and `{command}` in [keys.{context}]"
+                            )));
+                            continue;
+                        }
+                        seen.insert(seq.clone(), command);
+                        if !entry.keys.iter().any(|(s, _)| *s == seq) {
+                            entry.keys.push((seq, key.span()));
+                        }
+                    }
+                    Err(e) => errors.push(error_at(path, text, Some(key.span()), format!(
+                        "{e} in [keys.{context}] {}; use names like \"j\", \"Ctrl-d\", \"PageDown\", \"F1\", \"g g\"",
+                        command
+                    ))),
+                }
+            }
+            written.push(entry);
+        }
+    }
+    if errors.is_empty() { Ok(written) } else { Err(errors) }
+}
+
+/// Merges the user's bindings over the defaults, action by action, then checks for sequences
+/// that can never complete because a shorter one is bound.
+fn merge(defaults: Vec<Written>, user: Vec<Written>, text: &str, path: &Path) -> Result<Keymap, Vec<ConfigError>> {
+    // (context, command) -> keys with the place they were written in the user's file, if there.
+    let mut merged: BTreeMap<Context, Vec<(Command, KeySeq, Option<Range<usize>>)>> = BTreeMap::new();
+    for d in defaults {
+        let list = merged.entry(d.context).or_default();
+        list.extend(d.keys.into_iter().map(|(k, _)| (d.command, k, None)));
+    }
+    for u in user {
+        let list = merged.entry(u.context).or_default();
+        list.retain(|(c, k, _)| *c != u.command && !u.keys.iter().any(|(uk, _)| uk == k));
+        list.extend(u.keys.into_iter().map(|(k, span)| (u.command, k, Some(span))));
+    }
+
+    let mut errors = Vec::new();
+    let empty = Vec::new();
+    let global = merged.get(&Context::Global).unwrap_or(&empty);
+    for (context, list) in &merged {
+        let others: Vec<_> = if *context == Context::Global {
+            list.iter().collect()
+        } else {
+            list.iter().chain(global.iter()).collect()
+        };
+        for (cmd, short, short_span) in list {
+            for (long_cmd, long, long_span) in &others {
+                if short.is_prefix_of(long) {
+                    let span = short_span.clone().or_else(|| long_span.clone());
+                    errors.push(error_at(path, text, span, format!(
+                        "`{short}` ({cmd}) in [keys.{context}] shadows `{long}` ({long_cmd}): the longer sequence could never be typed"
+                    )));
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Keymap::new(
+        merged
+            .into_iter()
+            .map(|(ctx, list)| (ctx, list.into_iter().map(|(c, k, _)| (k, c)).collect()))
+            .collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Key, Lookup};
+
+    fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
+        Config::parse(text, Path::new("my.toml"))
+    }
+
+    fn first_error(text: &str) -> String {
+        parse(text).unwrap_err()[0].to_string()
+    }
+
+    #[test]
+    fn the_shipped_default_file_is_valid_and_binds_every_command() {
+        let config = Config::builtin();
+        for ctx in Context::ALL {
+            for cmd in ctx.commands() {
+                assert!(!config.keymap.keys_for(ctx, *cmd).is_empty(), "{cmd} unbound in {ctx}");
+            }
+        }
+        assert_eq!(config.max_file_size, DEFAULT_MAX_FILE_SIZE);
+        assert!(config.library.is_empty());
+    }
+
+    #[test]
+    fn user_bindings_replace_defaults_action_by_action() {
+        let config = parse("[keys.list]\ndown = [\"n\"]\n").unwrap();
+        let km = &config.keymap;
+        assert_eq!(km.lookup(Context::List, &[Key::char('n')]), Lookup::Command(Command::Down));
+        assert_eq!(km.lookup(Context::List, &[Key::char('j')]), Lookup::Unbound);
+        assert_eq!(km.lookup(Context::List, &[Key::char('k')]), Lookup::Command(Command::Up));
+    }
+
+    #[test]
+    fn a_key_taken_by_the_user_leaves_its_default_action() {
+        let km = parse("[keys.list]\ntoggle_read = [\"j\"]\n").unwrap().keymap;
+        assert_eq!(km.lookup(Context::List, &[Key::char('j')]), Lookup::Command(Command::ToggleRead));
+        assert_eq!(km.keys_for(Context::List, Command::Down).len(), 1);
+    }
+
+    #[test]
+    fn empty_list_unbinds() {
+        let km = parse("[keys.global]\nshow_log = []\n").unwrap().keymap;
+        assert_eq!(km.lookup(Context::List, &[Key::char('L')]), Lookup::Unbound);
+    }
+
+    #[test]
+    fn sequences_wait_for_their_second_key() {
+        let km = parse("[keys.list]\ntop = [\"g g\"]\n").unwrap().keymap;
+        assert_eq!(km.lookup(Context::List, &[Key::char('g')]), Lookup::Pending);
+        assert_eq!(km.lookup(Context::List, &[Key::char('g'), Key::char('g')]), Lookup::Command(Command::Top));
+    }
+
+    #[test]
+    fn global_keys_apply_in_panes_unless_overridden() {
+        let km = Config::builtin().keymap;
+        assert_eq!(km.lookup(Context::Reader, &[Key::char('q')]), Lookup::Command(Command::Quit));
+    }
+
+    #[test]
+    fn unknown_action_names_the_place_and_suggests() {
+        assert_eq!(
+            first_error("\n[keys.list]\ndwon = [\"j\"]\n"),
+            "my.toml:3:1: unknown action `dwon` in [keys.list] (did you mean `down`?)"
+        );
+    }
+
+    #[test]
+    fn unknown_key_name_points_at_the_key() {
+        let e = first_error("[keys.list]\ndown = [\"j\", \"PgSideways\"]\n");
+        assert!(e.starts_with("my.toml:2:14: unknown key name `PgSideways`"), "{e}");
+    }
+
+    #[test]
+    fn one_key_for_two_actions_is_refused() {
+        let e = first_error("[keys.list]\ndown = [\"x\"]\nup = [\"x\"]\n");
+        assert_eq!(e, "my.toml:3:7: `x` is bound to both `down` and `up` in [keys.list]");
+    }
+
+    #[test]
+    fn wrong_value_type_is_explained() {
+        let e = first_error("[keys.list]\ndown = \"j\"\n");
+        assert!(e.starts_with("my.toml:2:8:"), "{e}");
+        assert!(e.contains("a list of key names"), "{e}");
+    }
+
+    #[test]
+    fn prefix_shadowing_is_refused() {
+        let e = first_error("[keys.list]\ntop = [\"z z\"]\nbottom = [\"z\"]\n");
+        assert!(e.contains("shadows `z z`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_table_and_top_level_key_are_refused() {
+        assert!(first_error("[keys.lsit]\n").contains("did you mean `list`"));
+        assert!(first_error("libary = \"x\"\n").starts_with("my.toml:1:1: unknown field `libary`"));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let e = first_error("max_file_size = 10\n[keys.list\n");
+        assert!(e.starts_with("my.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn all_problems_are_reported_together() {
+        let errors = parse("[keys.list]\ndwon = [\"j\"]\nup = [\"Hyperspace\"]\n").unwrap_err();
+        assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn library_paths_are_relative_to_the_config_folder() {
+        let c = Config::parse("library = [\"news\", \"/abs\"]", Path::new("/etc/px/config.toml")).unwrap();
+        assert_eq!(c.library, [PathBuf::from("/etc/px/news"), PathBuf::from("/abs")]);
+    }
+}

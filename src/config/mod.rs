@@ -1,0 +1,15 @@
+//! Configuration: the TOML file, key bindings and where things live. No terminal code here.
+
+mod command;
+mod error;
+mod file;
+mod keymap;
+mod keys;
+mod paths;
+
+pub use command::{Command, Context};
+pub use error::ConfigError;
+pub use file::{Config, DEFAULT_CONFIG};
+pub use keymap::{Keymap, Lookup};
+pub use keys::{Key, KeyCode, KeySeq};
+pub use paths::{CONFIG_ENV, ConfigLocation, data_dir, state_file};

@@ -1,0 +1,9 @@
+//! Parallax: a terminal news reader for comparing reports of the same event.
+//!
+//! The core (`article`, `library`, `config`) is pure and knows nothing of the terminal; the
+//! `tui` module draws it, and the headless commands in `cli` print it.
+#![forbid(unsafe_code)]
+
+pub mod article;
+pub mod config;
+pub mod library;

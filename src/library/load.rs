@@ -1,0 +1,244 @@
+//! Loading article files from folders and paths, in parallel, without ever stopping on a bad one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, Format, Repairs, parse_article};
+
+/// Files larger than this are skipped unless the config says otherwise (16 MiB).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// Settings for a load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files above this many bytes are skipped.
+    pub max_file_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { max_file_size: DEFAULT_MAX_FILE_SIZE }
+    }
+}
+
+/// Whether a file with a problem was left out or loaded after a repair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssueKind {
+    /// The file was not loaded.
+    Skipped,
+    /// The file loaded, but something in it had to be fixed or ignored.
+    Repaired,
+    /// Scraped junk was removed; routine, listed for the curious.
+    Cleaned,
+}
+
+/// One line of the load log: which file, what happened, why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LoadIssue {
+    pub path: PathBuf,
+    pub kind: IssueKind,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            IssueKind::Skipped => "skipped",
+            IssueKind::Repaired => "repaired",
+            IssueKind::Cleaned => "cleaned",
+        };
+        write!(f, "{}: {kind}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// The articles that loaded, in a stable order, and the log of everything that went wrong.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub issues: Vec<LoadIssue>,
+}
+
+impl Loaded {
+    /// How many issues of a kind the load produced.
+    pub fn count(&self, kind: IssueKind) -> usize {
+        self.issues.iter().filter(|i| i.kind == kind).count()
+    }
+}
+
+/// Loads every `.txt` and `.md` file under the given files and folders (recursively).
+///
+/// Folders are walked in name order, hidden entries and symlinked folders are passed over, and
+/// files are read on all cores. A file named directly that Parallax cannot read is reported; an
+/// unrelated file inside a folder (an image, say) is quietly passed over.
+pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
+    let mut files = Vec::new();
+    let mut issues = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut issues),
+            Ok(_) => {
+                if Format::from_path(path).is_some() {
+                    files.push(path.clone());
+                } else {
+                    issues.push(skip(path, "not an article file (expected .txt or .md)".into()));
+                }
+            }
+            Err(e) => issues.push(skip(path, io_reason(&e))),
+        }
+    }
+
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<Vec<(Option<Article>, Vec<LoadIssue>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| load_file(p, options)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+
+    let mut articles = Vec::with_capacity(files.len());
+    for (article, mut file_issues) in results.into_iter().flatten() {
+        articles.extend(article);
+        issues.append(&mut file_issues);
+    }
+    Loaded { articles, issues }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            issues.push(skip(dir, io_reason(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, files, issues),
+            Ok(t) if t.is_symlink() && path.is_dir() => {}
+            Ok(_) if Format::from_path(&path).is_some() => files.push(path),
+            Ok(_) => {}
+            Err(e) => issues.push(skip(&path, io_reason(&e))),
+        }
+    }
+}
+
+/// Loads one file; never panics, whatever the bytes.
+pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Option<Article>, Vec<LoadIssue>) {
+    let mut issues = Vec::new();
+    let format = Format::from_path(path).unwrap_or(Format::Txt);
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() > options.max_file_size => {
+            let reason = format!(
+                "too large ({} > limit {}; raise max_file_size in the config)",
+                human_size(meta.len()),
+                human_size(options.max_file_size)
+            );
+            return (None, vec![skip(path, reason)]);
+        }
+        Ok(_) => {}
+        Err(e) => return (None, vec![skip(path, io_reason(&e))]),
+    }
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return (None, vec![skip(path, io_reason(&e))]),
+    };
+    if bytes.contains(&0) {
+        return (None, vec![skip(path, "binary file (contains NUL bytes)".into())]);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            issues.push(repaired(path, format!(
+                "not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                e.utf8_error().valid_up_to()
+            )));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    match parse_article(path, &text, format) {
+        Ok((article, repairs)) => {
+            report_repairs(path, &repairs, &mut issues);
+            (Some(article), issues)
+        }
+        Err(e) => {
+            issues.push(skip(path, e.to_string()));
+            (None, issues)
+        }
+    }
+}
+
+fn report_repairs(path: &Path, repairs: &Repairs, issues: &mut Vec<LoadIssue>) {
+    if repairs.controls_removed > 0 {
+        issues.push(repaired(path, format!(
+            "{} control or escape characters removed",
+            repairs.controls_removed
+        )));
+    }
+    for problem in &repairs.front_matter {
+        issues.push(repaired(path, problem.clone()));
+    }
+    let c = repairs.cleaned;
+    let mut parts = Vec::new();
+    let mut note = |n: usize, what: &str| {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    };
+    note(c.noise_lines, "noise lines");
+    note(c.empty_markup, "empty markup");
+    note(c.doubled_lines, "doubled lines");
+    note(usize::from(c.repeated_title), "repeated title");
+    note(c.footer_lines, "footer lines");
+    if !parts.is_empty() {
+        issues.push(LoadIssue { path: path.to_path_buf(), kind: IssueKind::Cleaned, reason: parts.join(", ") });
+    }
+}
+
+fn skip(path: &Path, reason: String) -> LoadIssue {
+    LoadIssue { path: path.to_path_buf(), kind: IssueKind::Skipped, reason }
+}
+
+fn repaired(path: &Path, reason: String) -> LoadIssue {
+    LoadIssue { path: path.to_path_buf(), kind: IssueKind::Repaired, reason }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "not found".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    } else if bytes >= 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_sizes_read_well() {
+        assert_eq!(human_size(10), "10 B");
+        assert_eq!(human_size(16 * 1024 * 1024), "16.0 MiB");
+    }
+}

@@ -1,0 +1,14 @@
+//! The library: every loaded article in memory, how to sort and filter it, and what the reader
+//! remembers between runs.
+
+mod atomic;
+mod load;
+mod query;
+mod samples;
+mod state;
+
+pub use atomic::write_atomically;
+pub use load::{DEFAULT_MAX_FILE_SIZE, IssueKind, LoadIssue, LoadOptions, Loaded, load_paths};
+pub use query::{SortKey, matches_filter, sorted_indices};
+pub use samples::{SAMPLES, load_samples};
+pub use state::{ReadState, StateLoad};
