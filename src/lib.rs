@@ -7,3 +7,4 @@
 pub mod article;
 pub mod config;
 pub mod library;
+pub mod tui;

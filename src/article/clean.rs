@@ -106,7 +106,7 @@ fn undouble(line: &str) -> Option<&str> {
     let t = line.trim();
     for sep in ["", " "] {
         let len = t.len();
-        if len < sep.len() + 8 || (len - sep.len()) % 2 != 0 {
+        if len < sep.len() + 8 || !(len - sep.len()).is_multiple_of(2) {
             continue;
         }
         let half = (len - sep.len()) / 2;
@@ -198,7 +198,9 @@ fn is_footer_line(line: &str) -> bool {
     };
     words.len() <= 8
         && words.iter().all(widget_word)
-        && words.iter().any(|w| *w == "share" || w.starts_with("comment"))
+        && words
+            .iter()
+            .any(|w| *w == "share" || w.starts_with("comment"))
 }
 
 /// Removes empty image and link markup from a line and returns how many pieces went.
@@ -248,7 +250,9 @@ fn empty_md_link(s: &str) -> Option<usize> {
 /// Length of an `<img ...>` tag or an `<a ...></a>` with nothing inside, at the start of `s`.
 fn html_img_or_empty_anchor(s: &str) -> Option<usize> {
     let lower_prefix: String = s.chars().take(5).collect::<String>().to_ascii_lowercase();
-    if lower_prefix.starts_with("<img") && s[4..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/') {
+    if lower_prefix.starts_with("<img")
+        && s[4..].starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/')
+    {
         return s.find('>').map(|i| i + 1);
     }
     if lower_prefix.starts_with("<a ") || lower_prefix.starts_with("<a>") {
@@ -279,22 +283,34 @@ mod tests {
 
     #[test]
     fn keeps_lines_with_numbers_inside_sentences() {
-        assert_eq!(cleaned("It cost 40 million.\n2026 was a year."), "It cost 40 million.\n2026 was a year.");
+        assert_eq!(
+            cleaned("It cost 40 million.\n2026 was a year."),
+            "It cost 40 million.\n2026 was a year."
+        );
     }
 
     #[test]
     fn removes_empty_image_and_link_markup() {
-        let (out, r) = clean_body("![](photo.jpg)\nText [](http://x) here.\n<img src=\"a.png\" />\n![A caption](b.jpg)", "");
+        let (out, r) = clean_body(
+            "![](photo.jpg)\nText [](http://x) here.\n<img src=\"a.png\" />\n![A caption](b.jpg)",
+            "",
+        );
         assert_eq!(out, "Text  here.\n![A caption](b.jpg)");
         assert_eq!(r.empty_markup, 3);
     }
 
     #[test]
     fn undoubles_a_headline_pasted_twice() {
-        let (out, r) = clean_body("Bridge Reopens After RepairsBridge Reopens After Repairs\nBody.", "");
+        let (out, r) = clean_body(
+            "Bridge Reopens After RepairsBridge Reopens After Repairs\nBody.",
+            "",
+        );
         assert_eq!(out, "Bridge Reopens After Repairs\nBody.");
         assert_eq!(r.doubled_lines, 1);
-        assert_eq!(cleaned("Harbour fire out Harbour fire out"), "Harbour fire out");
+        assert_eq!(
+            cleaned("Harbour fire out Harbour fire out"),
+            "Harbour fire out"
+        );
     }
 
     #[test]
@@ -317,7 +333,10 @@ mod tests {
 
     #[test]
     fn drops_trailing_comment_and_share_widgets_only_at_the_end() {
-        let (out, r) = clean_body("No comments is what he said.\n\nShare this article\n\nNo comments\n0 Comments\nShare on Facebook Twitter", "");
+        let (out, r) = clean_body(
+            "No comments is what he said.\n\nShare this article\n\nNo comments\n0 Comments\nShare on Facebook Twitter",
+            "",
+        );
         assert_eq!(out, "No comments is what he said.");
         assert_eq!(r.footer_lines, 4);
     }

@@ -11,6 +11,6 @@ mod sanitize;
 pub use clean::{CleanReport, clean_body};
 pub use date::Published;
 pub use model::{Article, Format};
-pub use parse::{ParseError, Repairs, parse_article};
 pub(crate) use parse::line_col;
+pub use parse::{ParseError, Repairs, parse_article};
 pub use sanitize::{sanitize, sanitize_line};

@@ -37,7 +37,11 @@ pub struct Repairs {
 /// `.txt`: the first non-empty line is the title, the rest the body. `.md`: optional TOML front
 /// matter between `+++` lines (title, source, url, published, author, tags; other fields are kept
 /// in the file and ignored here); without a title there, the first line is the title.
-pub fn parse_article(path: &Path, text: &str, format: Format) -> Result<(Article, Repairs), ParseError> {
+pub fn parse_article(
+    path: &Path,
+    text: &str,
+    format: Format,
+) -> Result<(Article, Repairs), ParseError> {
     let mut repairs = Repairs::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front, body_text) = match format {
@@ -68,11 +72,23 @@ pub fn parse_article(path: &Path, text: &str, format: Format) -> Result<(Article
     if title.is_empty() && body.is_empty() {
         return Err(ParseError::Empty);
     }
-    let title = if title.is_empty() { "(untitled)".to_string() } else { title };
+    let title = if title.is_empty() {
+        "(untitled)".to_string()
+    } else {
+        title
+    };
 
     let mut article = Article::new(path.to_path_buf(), title, body);
-    article.source = meta.source.as_deref().map(sanitize_line).unwrap_or_default();
-    article.author = meta.author.as_deref().map(sanitize_line).unwrap_or_default();
+    article.source = meta
+        .source
+        .as_deref()
+        .map(sanitize_line)
+        .unwrap_or_default();
+    article.author = meta
+        .author
+        .as_deref()
+        .map(sanitize_line)
+        .unwrap_or_default();
     article.url = meta.url.as_deref().map(sanitize_line).unwrap_or_default();
     article.published = meta.published;
     article.tags = meta.tags.iter().map(|t| sanitize_line(t)).collect();
@@ -95,7 +111,11 @@ fn remaining_after_first_content_line(body: &str) -> Option<&str> {
 /// A title scraped twice in a row ("NewsNews") is shown once.
 fn undouble_title(title: &str) -> String {
     let (cleaned, report) = clean_body(title, "");
-    if report.doubled_lines > 0 { cleaned } else { title.to_string() }
+    if report.doubled_lines > 0 {
+        cleaned
+    } else {
+        title.to_string()
+    }
 }
 
 /// Splits `+++` front matter from the rest; returns it with the line number where it starts.
@@ -151,7 +171,10 @@ fn parse_front_matter(front: &str, first_line: usize, problems: &mut Vec<String>
         match table.get(key)? {
             toml::Value::String(s) => Some(s.clone()),
             other => {
-                problems.push(format!("front matter `{key}` should be a string, found {}", other.type_str()));
+                problems.push(format!(
+                    "front matter `{key}` should be a string, found {}",
+                    other.type_str()
+                ));
                 None
             }
         }
@@ -162,19 +185,36 @@ fn parse_front_matter(front: &str, first_line: usize, problems: &mut Vec<String>
     meta.url = string_field("url", problems);
     meta.published = match table.get("published").or_else(|| table.get("date")) {
         None => None,
-        Some(toml::Value::String(s)) => Published::parse(s).map_err(|e| problems.push(format!("front matter `published`: {e}"))).ok(),
-        Some(toml::Value::Datetime(dt)) => Published::from_toml(dt).map_err(|e| problems.push(format!("front matter `published`: {e}"))).ok(),
+        Some(toml::Value::String(s)) => Published::parse(s)
+            .map_err(|e| problems.push(format!("front matter `published`: {e}")))
+            .ok(),
+        Some(toml::Value::Datetime(dt)) => Published::from_toml(dt)
+            .map_err(|e| problems.push(format!("front matter `published`: {e}")))
+            .ok(),
         Some(other) => {
-            problems.push(format!("front matter `published` should be a date, found {}", other.type_str()));
+            problems.push(format!(
+                "front matter `published` should be a date, found {}",
+                other.type_str()
+            ));
             None
         }
     };
     meta.tags = match table.get("tags") {
         None => Vec::new(),
-        Some(toml::Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
-        Some(toml::Value::String(s)) => s.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(toml::Value::String(s)) => s
+            .split(',')
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
         Some(other) => {
-            problems.push(format!("front matter `tags` should be a list of strings, found {}", other.type_str()));
+            problems.push(format!(
+                "front matter `tags` should be a list of strings, found {}",
+                other.type_str()
+            ));
             Vec::new()
         }
     };
@@ -200,7 +240,10 @@ mod tests {
 
     #[test]
     fn txt_first_non_empty_line_is_the_title() {
-        let (a, _) = parse("\n\n  Storm Closes Port  \n\nFirst paragraph.\n\nSecond.", Format::Txt);
+        let (a, _) = parse(
+            "\n\n  Storm Closes Port  \n\nFirst paragraph.\n\nSecond.",
+            Format::Txt,
+        );
         assert_eq!(a.title, "Storm Closes Port");
         assert_eq!(a.body, "First paragraph.\n\nSecond.");
         assert_eq!(a.word_count, 3);
@@ -220,7 +263,10 @@ mod tests {
 
     #[test]
     fn md_accepts_quoted_rfc3339_dates() {
-        let (a, _) = parse("+++\ntitle = \"T\"\npublished = \"2026-03-04T08:00:00Z\"\n+++\nB", Format::Md);
+        let (a, _) = parse(
+            "+++\ntitle = \"T\"\npublished = \"2026-03-04T08:00:00Z\"\n+++\nB",
+            Format::Md,
+        );
         assert_eq!(a.published.unwrap().to_string(), "2026-03-04");
     }
 
@@ -233,7 +279,10 @@ mod tests {
 
     #[test]
     fn broken_front_matter_is_reported_with_its_line_and_the_body_still_loads() {
-        let (a, r) = parse("+++\ntitle = \"ok\"\nsource = \n+++\nTitle Line\nBody.", Format::Md);
+        let (a, r) = parse(
+            "+++\ntitle = \"ok\"\nsource = \n+++\nTitle Line\nBody.",
+            Format::Md,
+        );
         assert_eq!(a.title, "Title Line");
         assert_eq!(a.body, "Body.");
         assert_eq!(r.front_matter.len(), 1);
@@ -242,26 +291,41 @@ mod tests {
 
     #[test]
     fn wrong_types_are_reported_and_skipped() {
-        let (a, r) = parse("+++\ntitle = 5\npublished = \"soon\"\n+++\nReal Title\nx", Format::Md);
+        let (a, r) = parse(
+            "+++\ntitle = 5\npublished = \"soon\"\n+++\nReal Title\nx",
+            Format::Md,
+        );
         assert_eq!(a.title, "Real Title");
         assert_eq!(r.front_matter.len(), 2);
     }
 
     #[test]
     fn empty_files_are_errors() {
-        assert_eq!(parse_article(Path::new("e"), "  \n\n ", Format::Txt).unwrap_err(), ParseError::Empty);
-        assert_eq!(parse_article(Path::new("e"), "0\n1\n", Format::Txt).unwrap_err(), ParseError::Empty);
+        assert_eq!(
+            parse_article(Path::new("e"), "  \n\n ", Format::Txt).unwrap_err(),
+            ParseError::Empty
+        );
+        assert_eq!(
+            parse_article(Path::new("e"), "0\n1\n", Format::Txt).unwrap_err(),
+            ParseError::Empty
+        );
     }
 
     #[test]
     fn doubled_title_is_shown_once() {
-        let (a, _) = parse("Mayor Resigns Over FundsMayor Resigns Over Funds\nBody.", Format::Txt);
+        let (a, _) = parse(
+            "Mayor Resigns Over FundsMayor Resigns Over Funds\nBody.",
+            Format::Txt,
+        );
         assert_eq!(a.title, "Mayor Resigns Over Funds");
     }
 
     #[test]
     fn escape_sequences_in_title_and_body_are_removed() {
-        let (a, r) = parse("\x1b]0;owned\x07Safe \x1b[31mTitle\n\nBody\x1b[2J text.", Format::Txt);
+        let (a, r) = parse(
+            "\x1b]0;owned\x07Safe \x1b[31mTitle\n\nBody\x1b[2J text.",
+            Format::Txt,
+        );
         assert_eq!(a.title, "Safe Title");
         assert_eq!(a.body, "Body text.");
         assert!(r.controls_removed > 0);

@@ -163,7 +163,10 @@ mod tests {
     #[test]
     fn removes_osc_title_change_with_either_terminator() {
         assert_eq!(clean("a\x1b]0;pwned\x07b"), "ab");
-        assert_eq!(clean("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b"), "alinkb");
+        assert_eq!(
+            clean("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b"),
+            "alinkb"
+        );
     }
 
     #[test]
@@ -190,7 +193,10 @@ mod tests {
 
     #[test]
     fn neutralises_bidi_overrides() {
-        assert_eq!(clean("abc\u{202e}fed\u{202c} \u{2067}x\u{2069}"), "abcfed x");
+        assert_eq!(
+            clean("abc\u{202e}fed\u{202c} \u{2067}x\u{2069}"),
+            "abcfed x"
+        );
     }
 
     #[test]
@@ -206,6 +212,9 @@ mod tests {
 
     #[test]
     fn line_variant_collapses_white_space() {
-        assert_eq!(sanitize_line("  A\ttitle\n on\x1b[5m two "), "A title on two");
+        assert_eq!(
+            sanitize_line("  A\ttitle\n on\x1b[5m two "),
+            "A title on two"
+        );
     }
 }

@@ -15,7 +15,12 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help shows them.
-    pub const ALL: [Context; 4] = [Context::Global, Context::List, Context::Reader, Context::Compare];
+    pub const ALL: [Context; 4] = [
+        Context::Global,
+        Context::List,
+        Context::Reader,
+        Context::Compare,
+    ];
 
     /// The name used in `[keys.NAME]`.
     pub fn name(self) -> &'static str {
@@ -37,7 +42,19 @@ impl Context {
         use Command::*;
         match self {
             Context::Global => &[Quit, Help, ShowLog, FocusNext, FocusPrev],
-            Context::List => &[Down, Up, PageDown, PageUp, Top, Bottom, Open, Filter, ClearFilter, CycleSort, ToggleRead],
+            Context::List => &[
+                Down,
+                Up,
+                PageDown,
+                PageUp,
+                Top,
+                Bottom,
+                Open,
+                Filter,
+                ClearFilter,
+                CycleSort,
+                ToggleRead,
+            ],
             Context::Reader => &[Down, Up, PageDown, PageUp, Top, Bottom, Back, ToggleRead],
             Context::Compare => &[],
         }
@@ -162,7 +179,10 @@ mod tests {
     fn names_round_trip_and_every_command_has_a_context() {
         for c in Command::ALL {
             assert_eq!(Command::from_name(c.name()), Some(c));
-            assert!(Context::ALL.iter().any(|ctx| ctx.commands().contains(&c)), "{c} is bindable nowhere");
+            assert!(
+                Context::ALL.iter().any(|ctx| ctx.commands().contains(&c)),
+                "{c} is bindable nowhere"
+            );
         }
         for ctx in Context::ALL {
             assert_eq!(Context::from_name(ctx.name()), Some(ctx));

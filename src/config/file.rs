@@ -38,7 +38,12 @@ impl Config {
     /// Reads a config file and merges it over the defaults.
     pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![ConfigError { path: path.to_path_buf(), line: 0, column: 0, message: format!("cannot read config: {e}") }]
+            vec![ConfigError {
+                path: path.to_path_buf(),
+                line: 0,
+                column: 0,
+                message: format!("cannot read config: {e}"),
+            }]
         })?;
         Config::parse(&text, path)
     }
@@ -49,7 +54,8 @@ impl Config {
         let defaults = parse_raw(DEFAULT_CONFIG, Path::new("config/default.toml"))
             .and_then(|raw| bindings_of(&raw, DEFAULT_CONFIG, Path::new("config/default.toml")))
             .map_err(|mut e| {
-                e.iter_mut().for_each(|e| e.message = format!("(built-in defaults) {}", e.message));
+                e.iter_mut()
+                    .for_each(|e| e.message = format!("(built-in defaults) {}", e.message));
                 e
             })?;
         let raw = parse_raw(text, path)?;
@@ -111,7 +117,10 @@ impl<'de> Deserialize<'de> for KeyList {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a list of key names, such as [\"j\", \"Down\"]")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeyList, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<KeyList, A::Error> {
                 let mut keys = Vec::new();
                 while let Some(k) = seq.next_element::<Spanned<String>>()? {
                     keys.push(k);
@@ -125,11 +134,23 @@ impl<'de> Deserialize<'de> for KeyList {
 
 fn error_at(path: &Path, text: &str, span: Option<Range<usize>>, message: String) -> ConfigError {
     let (line, column) = span.map_or((0, 0), |s| line_col(text, s.start));
-    ConfigError { path: path.to_path_buf(), line, column, message }
+    ConfigError {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
 }
 
 fn parse_raw(text: &str, path: &Path) -> Result<RawConfig, Vec<ConfigError>> {
-    toml::from_str(text).map_err(|e| vec![error_at(path, text, e.span(), e.message().trim().to_string())])
+    toml::from_str(text).map_err(|e| {
+        vec![error_at(
+            path,
+            text,
+            e.span(),
+            e.message().trim().to_string(),
+        )]
+    })
 }
 
 /// One binding as written in a file: context, command, keys, and where the keys stand.
@@ -146,30 +167,46 @@ fn bindings_of(raw: &RawConfig, text: &str, path: &Path) -> Result<Vec<Written>,
     for (ctx_name, table) in &raw.keys {
         let Some(context) = Context::from_name(ctx_name.get_ref()) else {
             let names = Context::ALL.map(Context::name);
-            errors.push(error_at(path, text, Some(ctx_name.span()), format!(
-                "unknown key table [keys.{}]{}; the tables are {}",
-                ctx_name.get_ref(),
-                did_you_mean(ctx_name.get_ref(), names),
-                names.map(|n| format!("[keys.{n}]")).join(", ")
-            )));
+            errors.push(error_at(
+                path,
+                text,
+                Some(ctx_name.span()),
+                format!(
+                    "unknown key table [keys.{}]{}; the tables are {}",
+                    ctx_name.get_ref(),
+                    did_you_mean(ctx_name.get_ref(), names),
+                    names.map(|n| format!("[keys.{n}]")).join(", ")
+                ),
+            ));
             continue;
         };
         // Which action already claimed each key in this table of this file.
         let mut seen: BTreeMap<KeySeq, Command> = BTreeMap::new();
         for (action, keys) in table {
             let allowed = context.commands();
-            let Some(command) = Command::from_name(action.get_ref()).filter(|c| allowed.contains(c)) else {
+            let Some(command) =
+                Command::from_name(action.get_ref()).filter(|c| allowed.contains(c))
+            else {
                 let hint = did_you_mean(action.get_ref(), allowed.iter().map(|c| c.name()));
                 let elsewhere = Command::from_name(action.get_ref())
                     .map(|_| " (it belongs in another table)".to_string())
                     .unwrap_or_default();
-                errors.push(error_at(path, text, Some(action.span()), format!(
-                    "unknown action `{}` in [keys.{context}]{hint}{elsewhere}",
-                    action.get_ref()
-                )));
+                errors.push(error_at(
+                    path,
+                    text,
+                    Some(action.span()),
+                    format!(
+                        "unknown action `{}` in [keys.{context}]{hint}{elsewhere}",
+                        action.get_ref()
+                    ),
+                ));
                 continue;
             };
-            let mut entry = Written { context, command, keys: Vec::new() };
+            let mut entry = Written {
+                context,
+                command,
+                keys: Vec::new(),
+            };
             for key in &keys.get_ref().0 {
                 match KeySeq::parse(key.get_ref()) {
                     Ok(seq) => {
@@ -193,14 +230,26 @@ fn bindings_of(raw: &RawConfig, text: &str, path: &Path) -> Result<Vec<Written>,
             written.push(entry);
         }
     }
-    if errors.is_empty() { Ok(written) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(written)
+    } else {
+        Err(errors)
+    }
 }
+
+/// A binding after merging, with where the user's file wrote it (None for a default).
+type MergedBinding = (Command, KeySeq, Option<Range<usize>>);
 
 /// Merges the user's bindings over the defaults, action by action, then checks for sequences
 /// that can never complete because a shorter one is bound.
-fn merge(defaults: Vec<Written>, user: Vec<Written>, text: &str, path: &Path) -> Result<Keymap, Vec<ConfigError>> {
+fn merge(
+    defaults: Vec<Written>,
+    user: Vec<Written>,
+    text: &str,
+    path: &Path,
+) -> Result<Keymap, Vec<ConfigError>> {
     // (context, command) -> keys with the place they were written in the user's file, if there.
-    let mut merged: BTreeMap<Context, Vec<(Command, KeySeq, Option<Range<usize>>)>> = BTreeMap::new();
+    let mut merged: BTreeMap<Context, Vec<MergedBinding>> = BTreeMap::new();
     for d in defaults {
         let list = merged.entry(d.context).or_default();
         list.extend(d.keys.into_iter().map(|(k, _)| (d.command, k, None)));
@@ -208,7 +257,11 @@ fn merge(defaults: Vec<Written>, user: Vec<Written>, text: &str, path: &Path) ->
     for u in user {
         let list = merged.entry(u.context).or_default();
         list.retain(|(c, k, _)| *c != u.command && !u.keys.iter().any(|(uk, _)| uk == k));
-        list.extend(u.keys.into_iter().map(|(k, span)| (u.command, k, Some(span))));
+        list.extend(
+            u.keys
+                .into_iter()
+                .map(|(k, span)| (u.command, k, Some(span))),
+        );
     }
 
     let mut errors = Vec::new();
@@ -260,7 +313,10 @@ mod tests {
         let config = Config::builtin();
         for ctx in Context::ALL {
             for cmd in ctx.commands() {
-                assert!(!config.keymap.keys_for(ctx, *cmd).is_empty(), "{cmd} unbound in {ctx}");
+                assert!(
+                    !config.keymap.keys_for(ctx, *cmd).is_empty(),
+                    "{cmd} unbound in {ctx}"
+                );
             }
         }
         assert_eq!(config.max_file_size, DEFAULT_MAX_FILE_SIZE);
@@ -271,15 +327,26 @@ mod tests {
     fn user_bindings_replace_defaults_action_by_action() {
         let config = parse("[keys.list]\ndown = [\"n\"]\n").unwrap();
         let km = &config.keymap;
-        assert_eq!(km.lookup(Context::List, &[Key::char('n')]), Lookup::Command(Command::Down));
+        assert_eq!(
+            km.lookup(Context::List, &[Key::char('n')]),
+            Lookup::Command(Command::Down)
+        );
         assert_eq!(km.lookup(Context::List, &[Key::char('j')]), Lookup::Unbound);
-        assert_eq!(km.lookup(Context::List, &[Key::char('k')]), Lookup::Command(Command::Up));
+        assert_eq!(
+            km.lookup(Context::List, &[Key::char('k')]),
+            Lookup::Command(Command::Up)
+        );
     }
 
     #[test]
     fn a_key_taken_by_the_user_leaves_its_default_action() {
-        let km = parse("[keys.list]\ntoggle_read = [\"j\"]\n").unwrap().keymap;
-        assert_eq!(km.lookup(Context::List, &[Key::char('j')]), Lookup::Command(Command::ToggleRead));
+        let km = parse("[keys.list]\ntoggle_read = [\"j\"]\n")
+            .unwrap()
+            .keymap;
+        assert_eq!(
+            km.lookup(Context::List, &[Key::char('j')]),
+            Lookup::Command(Command::ToggleRead)
+        );
         assert_eq!(km.keys_for(Context::List, Command::Down).len(), 1);
     }
 
@@ -293,13 +360,19 @@ mod tests {
     fn sequences_wait_for_their_second_key() {
         let km = parse("[keys.list]\ntop = [\"g g\"]\n").unwrap().keymap;
         assert_eq!(km.lookup(Context::List, &[Key::char('g')]), Lookup::Pending);
-        assert_eq!(km.lookup(Context::List, &[Key::char('g'), Key::char('g')]), Lookup::Command(Command::Top));
+        assert_eq!(
+            km.lookup(Context::List, &[Key::char('g'), Key::char('g')]),
+            Lookup::Command(Command::Top)
+        );
     }
 
     #[test]
     fn global_keys_apply_in_panes_unless_overridden() {
         let km = Config::builtin().keymap;
-        assert_eq!(km.lookup(Context::Reader, &[Key::char('q')]), Lookup::Command(Command::Quit));
+        assert_eq!(
+            km.lookup(Context::Reader, &[Key::char('q')]),
+            Lookup::Command(Command::Quit)
+        );
     }
 
     #[test]
@@ -313,13 +386,19 @@ mod tests {
     #[test]
     fn unknown_key_name_points_at_the_key() {
         let e = first_error("[keys.list]\ndown = [\"j\", \"PgSideways\"]\n");
-        assert!(e.starts_with("my.toml:2:14: unknown key name `PgSideways`"), "{e}");
+        assert!(
+            e.starts_with("my.toml:2:14: unknown key name `PgSideways`"),
+            "{e}"
+        );
     }
 
     #[test]
     fn one_key_for_two_actions_is_refused() {
         let e = first_error("[keys.list]\ndown = [\"x\"]\nup = [\"x\"]\n");
-        assert_eq!(e, "my.toml:3:7: `x` is bound to both `down` and `up` in [keys.list]");
+        assert_eq!(
+            e,
+            "my.toml:3:7: `x` is bound to both `down` and `up` in [keys.list]"
+        );
     }
 
     #[test]
@@ -355,7 +434,14 @@ mod tests {
 
     #[test]
     fn library_paths_are_relative_to_the_config_folder() {
-        let c = Config::parse("library = [\"news\", \"/abs\"]", Path::new("/etc/px/config.toml")).unwrap();
-        assert_eq!(c.library, [PathBuf::from("/etc/px/news"), PathBuf::from("/abs")]);
+        let c = Config::parse(
+            "library = [\"news\", \"/abs\"]",
+            Path::new("/etc/px/config.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            c.library,
+            [PathBuf::from("/etc/px/news"), PathBuf::from("/abs")]
+        );
     }
 }

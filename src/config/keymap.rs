@@ -38,7 +38,10 @@ impl Keymap {
             if let Some((_, cmd)) = bindings.iter().find(|(seq, _)| seq.0 == pressed) {
                 return Lookup::Command(*cmd);
             }
-            if bindings.iter().any(|(seq, _)| seq.0.len() > pressed.len() && seq.0.starts_with(pressed)) {
+            if bindings
+                .iter()
+                .any(|(seq, _)| seq.0.len() > pressed.len() && seq.0.starts_with(pressed))
+            {
                 return Lookup::Pending;
             }
         }
@@ -52,7 +55,11 @@ impl Keymap {
 
     /// The key sequences that run a command in a context (for hints and help).
     pub fn keys_for(&self, context: Context, command: Command) -> Vec<&KeySeq> {
-        self.bindings(context).iter().filter(|(_, c)| *c == command).map(|(k, _)| k).collect()
+        self.bindings(context)
+            .iter()
+            .filter(|(_, c)| *c == command)
+            .map(|(k, _)| k)
+            .collect()
     }
 
     /// The first key for a command, looking in the context and then in global; for hints.

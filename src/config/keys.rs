@@ -41,7 +41,12 @@ pub struct Key {
 impl Key {
     /// A key with no modifiers.
     pub const fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false, alt: false, shift: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
     }
 
     /// A printable character with no modifiers.
@@ -73,8 +78,7 @@ impl Key {
     pub fn parse(text: &str) -> Result<Key, String> {
         let mut key = Key::plain(KeyCode::Esc);
         let mut rest = text;
-        loop {
-            let Some((modifier, after)) = rest.split_once('-') else { break };
+        while let Some((modifier, after)) = rest.split_once('-') {
             if after.is_empty() {
                 break; // "-" itself, or "Ctrl--"
             }
@@ -122,7 +126,11 @@ fn parse_code(name: &str) -> Option<KeyCode> {
         "minus" => KeyCode::Char('-'),
         _ => {
             let n: u8 = lower.strip_prefix('f')?.parse().ok()?;
-            if (1..=24).contains(&n) { KeyCode::F(n) } else { return None }
+            if (1..=24).contains(&n) {
+                KeyCode::F(n)
+            } else {
+                return None;
+            }
         }
     })
 }
@@ -194,7 +202,10 @@ mod tests {
         assert_eq!(Key::parse("j").unwrap(), Key::char('j'));
         assert_eq!(Key::parse("G").unwrap(), Key::char('G'));
         assert_eq!(Key::parse("Enter").unwrap(), Key::plain(KeyCode::Enter));
-        assert_eq!(Key::parse("pagedown").unwrap(), Key::plain(KeyCode::PageDown));
+        assert_eq!(
+            Key::parse("pagedown").unwrap(),
+            Key::plain(KeyCode::PageDown)
+        );
         assert_eq!(Key::parse("Space").unwrap(), Key::char(' '));
         assert_eq!(Key::parse("F1").unwrap(), Key::plain(KeyCode::F(1)));
         assert_eq!(Key::parse("-").unwrap(), Key::char('-'));
@@ -202,12 +213,24 @@ mod tests {
 
     #[test]
     fn parses_modifiers_and_normalises_them() {
-        let ctrl_d = Key { ctrl: true, ..Key::char('d') };
+        let ctrl_d = Key {
+            ctrl: true,
+            ..Key::char('d')
+        };
         assert_eq!(Key::parse("Ctrl-d").unwrap(), ctrl_d);
         assert_eq!(Key::parse("ctrl-D").unwrap(), ctrl_d);
-        assert_eq!(Key::parse("Shift-Tab").unwrap(), Key::plain(KeyCode::BackTab));
+        assert_eq!(
+            Key::parse("Shift-Tab").unwrap(),
+            Key::plain(KeyCode::BackTab)
+        );
         assert_eq!(Key::parse("Shift-g").unwrap(), Key::char('G'));
-        assert_eq!(Key::parse("Alt-Enter").unwrap(), Key { alt: true, ..Key::plain(KeyCode::Enter) });
+        assert_eq!(
+            Key::parse("Alt-Enter").unwrap(),
+            Key {
+                alt: true,
+                ..Key::plain(KeyCode::Enter)
+            }
+        );
     }
 
     #[test]
@@ -221,7 +244,18 @@ mod tests {
 
     #[test]
     fn display_round_trips() {
-        for name in ["j", "G", "Ctrl-d", "Shift-Tab", "F12", "PageDown", "Space", "g g", "Alt-Enter", "Shift-Up"] {
+        for name in [
+            "j",
+            "G",
+            "Ctrl-d",
+            "Shift-Tab",
+            "F12",
+            "PageDown",
+            "Space",
+            "g g",
+            "Alt-Enter",
+            "Shift-Up",
+        ] {
             let seq = KeySeq::parse(name).unwrap();
             assert_eq!(KeySeq::parse(&seq.to_string()).unwrap(), seq, "{name}");
         }

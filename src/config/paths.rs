@@ -22,12 +22,21 @@ impl ConfigLocation {
     /// config folder.
     pub fn resolve(cli: Option<PathBuf>) -> ConfigLocation {
         if let Some(path) = cli {
-            return ConfigLocation { path: Some(path), explicit: true };
+            return ConfigLocation {
+                path: Some(path),
+                explicit: true,
+            };
         }
         if let Some(path) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
-            return ConfigLocation { path: Some(PathBuf::from(path)), explicit: true };
+            return ConfigLocation {
+                path: Some(PathBuf::from(path)),
+                explicit: true,
+            };
         }
-        ConfigLocation { path: project_dirs().map(|d| d.config_dir().join("config.toml")), explicit: false }
+        ConfigLocation {
+            path: project_dirs().map(|d| d.config_dir().join("config.toml")),
+            explicit: false,
+        }
     }
 }
 

@@ -17,7 +17,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_file_size: DEFAULT_MAX_FILE_SIZE }
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
     }
 }
 
@@ -81,19 +83,30 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
                 if Format::from_path(path).is_some() {
                     files.push(path.clone());
                 } else {
-                    issues.push(skip(path, "not an article file (expected .txt or .md)".into()));
+                    issues.push(skip(
+                        path,
+                        "not an article file (expected .txt or .md)".into(),
+                    ));
                 }
             }
             Err(e) => issues.push(skip(path, io_reason(&e))),
         }
     }
 
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     let results: Vec<Vec<(Option<Article>, Vec<LoadIssue>)>> = std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| load_file(p, options)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|p| load_file(p, options))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -155,7 +168,10 @@ pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Option<Article>,
         Err(e) => return (None, vec![skip(path, io_reason(&e))]),
     };
     if bytes.contains(&0) {
-        return (None, vec![skip(path, "binary file (contains NUL bytes)".into())]);
+        return (
+            None,
+            vec![skip(path, "binary file (contains NUL bytes)".into())],
+        );
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -181,10 +197,13 @@ pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Option<Article>,
 
 fn report_repairs(path: &Path, repairs: &Repairs, issues: &mut Vec<LoadIssue>) {
     if repairs.controls_removed > 0 {
-        issues.push(repaired(path, format!(
-            "{} control or escape characters removed",
-            repairs.controls_removed
-        )));
+        issues.push(repaired(
+            path,
+            format!(
+                "{} control or escape characters removed",
+                repairs.controls_removed
+            ),
+        ));
     }
     for problem in &repairs.front_matter {
         issues.push(repaired(path, problem.clone()));
@@ -202,16 +221,28 @@ fn report_repairs(path: &Path, repairs: &Repairs, issues: &mut Vec<LoadIssue>) {
     note(usize::from(c.repeated_title), "repeated title");
     note(c.footer_lines, "footer lines");
     if !parts.is_empty() {
-        issues.push(LoadIssue { path: path.to_path_buf(), kind: IssueKind::Cleaned, reason: parts.join(", ") });
+        issues.push(LoadIssue {
+            path: path.to_path_buf(),
+            kind: IssueKind::Cleaned,
+            reason: parts.join(", "),
+        });
     }
 }
 
 fn skip(path: &Path, reason: String) -> LoadIssue {
-    LoadIssue { path: path.to_path_buf(), kind: IssueKind::Skipped, reason }
+    LoadIssue {
+        path: path.to_path_buf(),
+        kind: IssueKind::Skipped,
+        reason,
+    }
 }
 
 fn repaired(path: &Path, reason: String) -> LoadIssue {
-    LoadIssue { path: path.to_path_buf(), kind: IssueKind::Repaired, reason }
+    LoadIssue {
+        path: path.to_path_buf(),
+        kind: IssueKind::Repaired,
+        reason,
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -37,10 +37,13 @@ impl SortKey {
 /// Indices of `articles` in the given order; ties keep load order, so the result is stable.
 pub fn sorted_indices(articles: &[Article], key: SortKey) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..articles.len()).collect();
-    let date_desc = |i: usize| std::cmp::Reverse(articles[i].published.map_or(i64::MIN, |p| p.sort_key));
+    let date_desc =
+        |i: usize| std::cmp::Reverse(articles[i].published.map_or(i64::MIN, |p| p.sort_key));
     match key {
         SortKey::Date => idx.sort_by_key(|&i| date_desc(i)),
-        SortKey::Source => idx.sort_by_cached_key(|&i| (articles[i].source.to_lowercase(), date_desc(i))),
+        SortKey::Source => {
+            idx.sort_by_cached_key(|&i| (articles[i].source.to_lowercase(), date_desc(i)))
+        }
         SortKey::Title => idx.sort_by_cached_key(|&i| articles[i].title.to_lowercase()),
     }
     idx
@@ -87,20 +90,33 @@ mod tests {
 
     #[test]
     fn sorts_by_date_newest_first_with_undated_last() {
-        let arts = [art("a", "X", Some("2026-01-01"), ""), art("b", "Y", None, ""), art("c", "Z", Some("2026-02-01"), "")];
+        let arts = [
+            art("a", "X", Some("2026-01-01"), ""),
+            art("b", "Y", None, ""),
+            art("c", "Z", Some("2026-02-01"), ""),
+        ];
         assert_eq!(sorted_indices(&arts, SortKey::Date), [2, 0, 1]);
     }
 
     #[test]
     fn sorts_by_source_then_title() {
-        let arts = [art("b", "zeta", None, ""), art("a", "Alpha", None, ""), art("C", "beta", None, "")];
+        let arts = [
+            art("b", "zeta", None, ""),
+            art("a", "Alpha", None, ""),
+            art("C", "beta", None, ""),
+        ];
         assert_eq!(sorted_indices(&arts, SortKey::Source), [1, 2, 0]);
         assert_eq!(sorted_indices(&arts, SortKey::Title), [1, 0, 2]);
     }
 
     #[test]
     fn filter_ignores_case_and_searches_body() {
-        let a = art("Port Closed", "Harbour Wire", None, "The mayor, Ines Varga, spoke.");
+        let a = art(
+            "Port Closed",
+            "Harbour Wire",
+            None,
+            "The mayor, Ines Varga, spoke.",
+        );
         assert!(matches_filter(&a, "port"));
         assert!(matches_filter(&a, "harbour"));
         assert!(matches_filter(&a, "ines varga"));

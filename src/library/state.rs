@@ -25,7 +25,11 @@ pub struct StateLoad {
 impl ReadState {
     /// The key an article's read mark is stored under.
     pub fn key(article: &Article) -> String {
-        if article.url.is_empty() { article.path.display().to_string() } else { article.url.clone() }
+        if article.url.is_empty() {
+            article.path.display().to_string()
+        } else {
+            article.url.clone()
+        }
     }
 
     /// Whether the article has been read.
@@ -36,7 +40,11 @@ impl ReadState {
     /// Marks an article read or unread; returns true when that changed anything.
     pub fn set_read(&mut self, article: &Article, read: bool) -> bool {
         let key = Self::key(article);
-        if read { self.read.insert(key) } else { self.read.remove(&key) }
+        if read {
+            self.read.insert(key)
+        } else {
+            self.read.remove(&key)
+        }
     }
 
     /// Reads the state file. A missing file is a first run; a corrupt one is renamed to
@@ -48,12 +56,18 @@ impl ReadState {
             Err(e) => {
                 return StateLoad {
                     state: ReadState::default(),
-                    warning: Some(format!("read marks not loaded from {}: {e}", path.display())),
+                    warning: Some(format!(
+                        "read marks not loaded from {}: {e}",
+                        path.display()
+                    )),
                 };
             }
         };
         match serde_json::from_str(&text) {
-            Ok(state) => StateLoad { state, warning: None },
+            Ok(state) => StateLoad {
+                state,
+                warning: None,
+            },
             Err(e) => {
                 let aside = set_aside(path);
                 let warning = match aside {
@@ -62,9 +76,15 @@ impl ReadState {
                         path.display(),
                         to.display()
                     ),
-                    Err(move_err) => format!("state file {} is corrupt ({e}) and could not be moved: {move_err}", path.display()),
+                    Err(move_err) => format!(
+                        "state file {} is corrupt ({e}) and could not be moved: {move_err}",
+                        path.display()
+                    ),
                 };
-                StateLoad { state: ReadState::default(), warning: Some(warning) }
+                StateLoad {
+                    state: ReadState::default(),
+                    warning: Some(warning),
+                }
             }
         }
     }
@@ -80,7 +100,9 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let name = path.file_name().map_or("state".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or("state".into(), |n| n.to_string_lossy().into_owned());
     let to = path.with_file_name(format!("{name}.corrupt-{secs}"));
     fs::rename(path, &to)?;
     Ok(to)
@@ -118,10 +140,16 @@ mod tests {
         let warning = loaded.warning.unwrap();
         assert!(warning.contains("corrupt"), "{warning}");
         assert!(!path.exists());
-        let aside: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let aside: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
         assert_eq!(aside.len(), 1);
         assert!(aside[0].starts_with("state.json.corrupt-"));
-        assert_eq!(fs::read_to_string(dir.path().join(&aside[0])).unwrap(), "{not json");
+        assert_eq!(
+            fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
+            "{not json"
+        );
     }
 
     #[test]

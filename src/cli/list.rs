@@ -1,0 +1,94 @@
+//! `parallax list`: the library as a table or JSON, for scripts and for timing loads.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use parallax::library::{IssueKind, Loaded};
+
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    path: String,
+    title: &'a str,
+    source: &'a str,
+    author: &'a str,
+    url: &'a str,
+    published: Option<String>,
+    tags: &'a [String],
+    words: usize,
+}
+
+/// Prints the articles on stdout and every skipped or repaired file on stderr.
+pub fn run(loaded: &Loaded, json: bool) -> ExitCode {
+    for issue in loaded
+        .issues
+        .iter()
+        .filter(|i| i.kind != IssueKind::Cleaned)
+    {
+        eprintln!("{issue}");
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let result = if json {
+        print_json(loaded, &mut out)
+    } else {
+        print_table(loaded, &mut out)
+    };
+    match result.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`parallax list | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn rows(loaded: &Loaded) -> impl Iterator<Item = Row<'_>> {
+    loaded.articles.iter().map(|a| Row {
+        path: a.path.display().to_string(),
+        title: &a.title,
+        source: &a.source,
+        author: &a.author,
+        url: &a.url,
+        published: a.published.map(|d| d.to_string()),
+        tags: &a.tags,
+        words: a.word_count,
+    })
+}
+
+fn print_json(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<Row> = rows(loaded).collect();
+    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn print_table(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
+    let source_w = loaded
+        .articles
+        .iter()
+        .map(|a| a.source.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 28);
+    writeln!(
+        out,
+        "{:<10}  {:<source_w$}  {:>6}  TITLE",
+        "DATE", "SOURCE", "WORDS"
+    )?;
+    for row in rows(loaded) {
+        let source: String = row.source.chars().take(source_w).collect();
+        writeln!(
+            out,
+            "{:<10}  {:<source_w$}  {:>6}  {}",
+            row.published.as_deref().unwrap_or("-"),
+            if source.is_empty() {
+                "-".into()
+            } else {
+                source
+            },
+            row.words,
+            row.title
+        )?;
+    }
+    Ok(())
+}

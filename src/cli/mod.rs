@@ -1,0 +1,153 @@
+//! The command line: arguments, startup order and the headless commands.
+
+mod list;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use parallax::config::{Config, ConfigLocation, DEFAULT_CONFIG};
+use parallax::library::{
+    IssueKind, LoadIssue, LoadOptions, Loaded, ReadState, load_paths, load_samples,
+};
+
+/// Parallax: read and compare news reports of the same event in the terminal.
+#[derive(Debug, Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Config file to use instead of the default location (also: PARALLAX_CONFIG).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Article files or folders to open (folders are read recursively). Without any, the
+    /// `library` setting of the config is used, or else the built-in sample articles.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Print the library as a table (or JSON) without the TUI. Problems go to stderr.
+    List {
+        /// Files or folders to list (default: as for the TUI).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the default config or where Parallax looks for yours.
+    Config {
+        #[command(subcommand)]
+        what: ConfigCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCmd {
+    /// Print the documented default config file.
+    Default,
+    /// Print the path of the config file Parallax reads.
+    Path,
+}
+
+/// Runs the command line; the exit status is 2 for bad configuration or arguments.
+pub fn run(cli: Cli) -> ExitCode {
+    let location = ConfigLocation::resolve(cli.config.clone());
+    if let Some(Cmd::Config { what }) = &cli.command {
+        match what {
+            ConfigCmd::Default => print!("{DEFAULT_CONFIG}"),
+            ConfigCmd::Path => match &location.path {
+                Some(p) => {
+                    let note = if p.exists() {
+                        ""
+                    } else {
+                        " (does not exist yet: defaults are in use)"
+                    };
+                    println!("{}{note}", p.display());
+                }
+                None => println!("(no config folder on this system: defaults are in use)"),
+            },
+        }
+        return ExitCode::SUCCESS;
+    }
+
+    // The config is read and checked before the terminal is touched.
+    let config = match load_config(&location) {
+        Ok(c) => c,
+        Err(errors) => {
+            eprintln!(
+                "parallax: the config file has {} problem{}:",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            for e in errors {
+                eprintln!("  {e}");
+            }
+            eprintln!("Fix it, or run with --config /dev/null to start on the defaults.");
+            return ExitCode::from(2);
+        }
+    };
+
+    match cli.command {
+        Some(Cmd::List { paths, json }) => list::run(&load_library(&paths, &config), json),
+        Some(Cmd::Config { .. }) => ExitCode::SUCCESS,
+        None => run_tui(&cli.paths, config),
+    }
+}
+
+fn load_config(location: &ConfigLocation) -> Result<Config, Vec<parallax::config::ConfigError>> {
+    match &location.path {
+        Some(path) if location.explicit || path.exists() => Config::load(path),
+        _ => Ok(Config::builtin()),
+    }
+}
+
+/// The paths given, else the configured library, else the built-in samples.
+fn load_library(paths: &[PathBuf], config: &Config) -> Loaded {
+    let options = LoadOptions {
+        max_file_size: config.max_file_size,
+    };
+    if !paths.is_empty() {
+        load_paths(paths, &options)
+    } else if !config.library.is_empty() {
+        load_paths(&config.library, &options)
+    } else {
+        load_samples()
+    }
+}
+
+fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
+    let loaded = load_library(paths, &config);
+    let state_file = parallax::config::state_file();
+    let mut warnings = Vec::new();
+    let read = match &state_file {
+        Some(path) => {
+            let outcome = ReadState::load(path);
+            if let Some(reason) = outcome.warning {
+                warnings.push(LoadIssue {
+                    path: path.clone(),
+                    kind: IssueKind::Repaired,
+                    reason,
+                });
+            }
+            outcome.state
+        }
+        None => ReadState::default(),
+    };
+    let app = parallax::tui::App::new(loaded, read, config.keymap, Default::default(), warnings);
+    match parallax::tui::run(app, state_file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! The application state and the one function that changes it.
+
+use ratatui::layout::{Position, Rect};
+
+use super::layout::{inner, panes, reader_text};
+use super::list::ListPane;
+use super::reader::ReaderPane;
+use super::{Action, Effect};
+use crate::article::Article;
+use crate::config::{Command, Context, Key, KeyCode, Keymap, Lookup};
+use crate::library::{IssueKind, LoadIssue, Loaded, ReadState};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Reader,
+}
+
+/// A window over the panes, with its scroll position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Log { scroll: usize },
+}
+
+/// Everything the TUI shows. Changed only by [`App::update`]; read by the view.
+#[derive(Debug)]
+pub struct App {
+    pub articles: Vec<Article>,
+    /// The load log shown by `show_log`.
+    pub issues: Vec<LoadIssue>,
+    pub read: ReadState,
+    pub keymap: Keymap,
+    pub list: ListPane,
+    pub reader: ReaderPane,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// The message on the left of the status bar.
+    pub status: Option<String>,
+    /// Keys of a sequence typed so far ("g" of "g g").
+    pub pending: Vec<Key>,
+    /// The terminal area, kept so scrolling knows the pane sizes.
+    pub area: Rect,
+    pub should_quit: bool,
+}
+
+impl App {
+    /// Builds the app over a loaded library. `warnings` (for example a corrupt state file) go to
+    /// the status bar and the log.
+    pub fn new(
+        loaded: Loaded,
+        read: ReadState,
+        keymap: Keymap,
+        area: Rect,
+        warnings: Vec<LoadIssue>,
+    ) -> App {
+        let Loaded {
+            articles,
+            mut issues,
+        } = loaded;
+        let status = Some(match warnings.first() {
+            Some(warning) => format!("{} ({}: load log)", warning.reason, log_key(&keymap)),
+            None => load_summary(articles.len(), &issues, &keymap),
+        });
+        issues.extend(warnings);
+        let list = ListPane::new(&articles);
+        let mut app = App {
+            articles,
+            issues,
+            read,
+            keymap,
+            list,
+            reader: ReaderPane::default(),
+            focus: Focus::List,
+            overlay: None,
+            status,
+            pending: Vec::new(),
+            area,
+            should_quit: false,
+        };
+        app.settle();
+        app
+    }
+
+    /// Applies one action. Returns work for the loop to do (saving state), never draws.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = match action {
+            Action::Key(key) => self.on_key(key),
+            Action::Resize { width, height } => {
+                self.area = Rect::new(0, 0, width, height);
+                None
+            }
+            Action::Scroll { column, row, down } => {
+                self.on_scroll(Position::new(column, row), if down { 3 } else { -3 });
+                None
+            }
+            Action::Click { column, row } => {
+                self.on_click(Position::new(column, row));
+                None
+            }
+            Action::StateSaved(result) => {
+                if let Err(e) = result {
+                    self.status = Some(format!("read marks not saved: {e}"));
+                }
+                None
+            }
+        };
+        self.settle();
+        effect
+    }
+
+    /// The key context of what has the keyboard now.
+    pub fn context(&self) -> Context {
+        if self.overlay.is_some() {
+            return Context::Reader;
+        }
+        match self.focus {
+            Focus::List => Context::List,
+            Focus::Reader => Context::Reader,
+        }
+    }
+
+    fn on_key(&mut self, key: Key) -> Option<Effect> {
+        if self.list.editing {
+            self.edit_filter(key);
+            return None;
+        }
+        self.pending.push(key);
+        match self.keymap.lookup(self.context(), &self.pending) {
+            Lookup::Command(command) => {
+                self.pending.clear();
+                self.run(command)
+            }
+            Lookup::Pending => None,
+            Lookup::Unbound => {
+                // A failed sequence: try its last key on its own ("g x" → "x").
+                let retry = self.pending.len() > 1;
+                self.pending.clear();
+                if retry { self.on_key(key) } else { None }
+            }
+        }
+    }
+
+    /// The filter prompt owns the keyboard: typing edits the query, which applies at once.
+    fn edit_filter(&mut self, key: Key) {
+        let mut text = self.list.filter.clone();
+        match key.code {
+            KeyCode::Esc => {
+                self.list.editing = false;
+                text.clear();
+            }
+            KeyCode::Enter => self.list.editing = false,
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Char('u') if key.ctrl => text.clear(),
+            KeyCode::Char(c) if !key.ctrl && !key.alt => text.push(c),
+            KeyCode::Down => self.list.move_by(1),
+            KeyCode::Up => self.list.move_by(-1),
+            _ => {}
+        }
+        if text != self.list.filter {
+            self.list.set_filter(&self.articles, text);
+        }
+    }
+
+    fn run(&mut self, command: Command) -> Option<Effect> {
+        if let Some(overlay) = self.overlay {
+            return self.run_in_overlay(overlay, command);
+        }
+        let list_page = self.list_height().saturating_sub(1).max(1) as isize;
+        let reader_height = self.reader_height();
+        let reader_page = reader_height.saturating_sub(2).max(1) as isize;
+        match (command, self.focus) {
+            (Command::Quit, _) => self.should_quit = true,
+            (Command::Help, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            (Command::ShowLog, _) => {
+                self.overlay = Some(Overlay::Log { scroll: 0 });
+            }
+            (Command::FocusNext | Command::FocusPrev, _) => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Reader,
+                    Focus::Reader => Focus::List,
+                };
+            }
+            (Command::Down, Focus::List) => self.list.move_by(1),
+            (Command::Up, Focus::List) => self.list.move_by(-1),
+            (Command::PageDown, Focus::List) => self.list.move_by(list_page),
+            (Command::PageUp, Focus::List) => self.list.move_by(-list_page),
+            (Command::Top, Focus::List) => self.list.select(0),
+            (Command::Bottom, Focus::List) => self.list.select(usize::MAX),
+            (Command::Open, _) => {
+                if let Some(index) = self.list.selected_article() {
+                    self.focus = Focus::Reader;
+                    if self.read.set_read(&self.articles[index], true) {
+                        return Some(Effect::SaveReadState);
+                    }
+                }
+            }
+            (Command::Filter, _) => self.list.editing = true,
+            (Command::ClearFilter, _) => self.list.set_filter(&self.articles, String::new()),
+            (Command::CycleSort, _) => {
+                self.list.cycle_sort(&self.articles);
+                self.status = Some(format!("sorted by {}", self.list.sort.label()));
+            }
+            (Command::ToggleRead, _) => {
+                if let Some(index) = self.list.selected_article() {
+                    let article = &self.articles[index];
+                    let now_read = !self.read.is_read(article);
+                    self.read.set_read(article, now_read);
+                    return Some(Effect::SaveReadState);
+                }
+            }
+            (Command::Down, Focus::Reader) => self.reader.scroll_by(1, reader_height),
+            (Command::Up, Focus::Reader) => self.reader.scroll_by(-1, reader_height),
+            (Command::PageDown, Focus::Reader) => self.reader.scroll_by(reader_page, reader_height),
+            (Command::PageUp, Focus::Reader) => self.reader.scroll_by(-reader_page, reader_height),
+            (Command::Top, Focus::Reader) => self.reader.scroll = 0,
+            (Command::Bottom, Focus::Reader) => self.reader.scroll_to_end(reader_height),
+            (Command::Back, _) => self.focus = Focus::List,
+        }
+        None
+    }
+
+    /// While help or the log is open, movement scrolls it and back, help or log close it.
+    fn run_in_overlay(&mut self, overlay: Overlay, command: Command) -> Option<Effect> {
+        let (Overlay::Help { scroll } | Overlay::Log { scroll }) = overlay;
+        let height = usize::from(self.area.height.saturating_sub(4)).max(1);
+        let total = self.overlay_len(overlay);
+        let max = total.saturating_sub(height);
+        let new_scroll = match command {
+            Command::Down => scroll + 1,
+            Command::Up => scroll.saturating_sub(1),
+            Command::PageDown => scroll + height,
+            Command::PageUp => scroll.saturating_sub(height),
+            Command::Top => 0,
+            Command::Bottom => max,
+            Command::Quit => {
+                self.should_quit = true;
+                return None;
+            }
+            Command::Help if matches!(overlay, Overlay::Log { .. }) => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return None;
+            }
+            Command::ShowLog if matches!(overlay, Overlay::Help { .. }) => {
+                self.overlay = Some(Overlay::Log { scroll: 0 });
+                return None;
+            }
+            _ => {
+                self.overlay = None;
+                return None;
+            }
+        }
+        .min(max);
+        self.overlay = Some(match overlay {
+            Overlay::Help { .. } => Overlay::Help { scroll: new_scroll },
+            Overlay::Log { .. } => Overlay::Log { scroll: new_scroll },
+        });
+        None
+    }
+
+    /// How many lines an overlay has.
+    pub fn overlay_len(&self, overlay: Overlay) -> usize {
+        match overlay {
+            Overlay::Help { .. } => super::overlay::help_lines(&self.keymap).len(),
+            Overlay::Log { .. } => self.issues.len().max(1),
+        }
+    }
+
+    fn on_scroll(&mut self, at: Position, delta: isize) {
+        if self.overlay.is_some() {
+            let command = if delta > 0 {
+                Command::Down
+            } else {
+                Command::Up
+            };
+            for _ in 0..delta.unsigned_abs() {
+                self.run(command);
+            }
+            return;
+        }
+        let p = panes(self.area, self.focus);
+        if p.list.is_some_and(|r| r.contains(at)) {
+            self.list.move_by(delta);
+        } else if p.reader.is_some_and(|r| r.contains(at)) {
+            let h = self.reader_height();
+            self.reader.scroll_by(delta, h);
+        }
+    }
+
+    fn on_click(&mut self, at: Position) {
+        if self.overlay.is_some() {
+            return;
+        }
+        let p = panes(self.area, self.focus);
+        if let Some(list) = p.list.filter(|r| r.contains(at)) {
+            self.focus = Focus::List;
+            let rows = inner(list);
+            if rows.contains(at) {
+                self.list
+                    .select(self.list.offset + usize::from(at.y - rows.y));
+            }
+        } else if p.reader.is_some_and(|r| r.contains(at)) {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// Rows of the list pane's inside.
+    pub fn list_height(&self) -> usize {
+        panes(self.area, Focus::List)
+            .list
+            .map_or(1, |r| usize::from(inner(r).height))
+    }
+
+    /// Rows of the reading pane's inside.
+    pub fn reader_height(&self) -> usize {
+        panes(self.area, Focus::Reader)
+            .reader
+            .map_or(1, |r| usize::from(inner(r).height))
+    }
+
+    /// Brings derived state in line after any change: the reader shows the selection, laid out
+    /// for its current width (from the cache when nothing changed), and scroll positions fit.
+    fn settle(&mut self) {
+        self.list.scroll_into_view(self.list_height());
+        self.reader.show(self.list.selected_article());
+        if let Some(reader) = panes(self.area, self.focus).reader {
+            self.reader
+                .ensure_layout(&self.articles, reader_text(reader).width);
+            self.reader.clamp(self.reader_height());
+        }
+    }
+}
+
+/// "14 articles · 2 files skipped, 1 repaired (L: load log)".
+fn load_summary(count: usize, issues: &[LoadIssue], keymap: &Keymap) -> String {
+    let files = |kind: IssueKind| {
+        let mut paths: Vec<_> = issues
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| &i.path)
+            .collect();
+        paths.dedup();
+        paths.len()
+    };
+    let (skipped, repaired) = (files(IssueKind::Skipped), files(IssueKind::Repaired));
+    let mut parts = vec![format!(
+        "{count} article{}",
+        if count == 1 { "" } else { "s" }
+    )];
+    let mut problems = Vec::new();
+    if skipped > 0 {
+        problems.push(format!(
+            "{skipped} file{} skipped",
+            if skipped == 1 { "" } else { "s" }
+        ));
+    }
+    if repaired > 0 {
+        problems.push(format!("{repaired} repaired"));
+    }
+    if !problems.is_empty() {
+        parts.push(format!(
+            "{} ({}: load log)",
+            problems.join(", "),
+            log_key(keymap)
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// The key that opens the log, for messages that point to it.
+fn log_key(keymap: &Keymap) -> String {
+    keymap
+        .hint(Context::List, Command::ShowLog)
+        .unwrap_or_else(|| "show_log".into())
+}

@@ -1,0 +1,120 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+
+use super::ListPane;
+use crate::article::Article;
+use crate::library::ReadState;
+use crate::tui::layout::inner;
+use crate::tui::text::{fit, fit_right};
+
+/// Draws the list: one row per visible article, only the rows that fit.
+pub fn render(
+    pane: &ListPane,
+    articles: &[Article],
+    read: &ReadState,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let filter = if pane.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" · filter: {}", pane.filter)
+    };
+    let title = format!(
+        " Library {}/{} · sort: {}{filter} ",
+        pane.visible.len(),
+        articles.len(),
+        pane.sort.label()
+    );
+    let block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .title(Line::from(title).bold());
+    block.render(area, buf);
+    let area = inner(area);
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if pane.visible.is_empty() {
+        let msg = if articles.is_empty() {
+            "No articles loaded."
+        } else {
+            "No article matches the filter."
+        };
+        Paragraph::new(msg).italic().render(area, buf);
+        return;
+    }
+
+    let width = usize::from(area.width);
+    // Columns: mark(2) title … source date(10) words(6), dropping columns as the pane narrows.
+    let show_meta = width >= 60;
+    let source_w = if show_meta {
+        (width / 5).clamp(8, 22)
+    } else {
+        0
+    };
+    let meta_w = if show_meta {
+        source_w + 1 + 10 + 1 + 6
+    } else {
+        0
+    };
+    let title_w = width.saturating_sub(2 + meta_w + usize::from(show_meta));
+
+    let rows = pane
+        .visible
+        .iter()
+        .enumerate()
+        .skip(pane.offset)
+        .take(usize::from(area.height));
+    for (y, (row, &index)) in rows.enumerate() {
+        let article = &articles[index];
+        let unread = !read.is_read(article);
+        let mut spans = vec![
+            Span::styled(if unread { "● " } else { "  " }, Style::new().cyan()),
+            Span::styled(
+                fit(&article.title, title_w),
+                if unread {
+                    Style::new().bold()
+                } else {
+                    Style::new()
+                },
+            ),
+        ];
+        if show_meta {
+            let date = article.published.map(|d| d.to_string()).unwrap_or_default();
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                fit(&article.source, source_w),
+                Style::new().fg(ratatui::style::Color::Yellow),
+            ));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(fit(&date, 10), Style::new().dim()));
+            spans.push(Span::styled(
+                fit_right(&article.word_count.to_string(), 7),
+                Style::new().dim(),
+            ));
+        }
+        let mut line = Line::from(spans);
+        if row == pane.selected {
+            let style = if focused {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new().add_modifier(Modifier::UNDERLINED)
+            };
+            line = line.patch_style(style);
+        }
+        let row_area = Rect {
+            y: area.y + y as u16,
+            height: 1,
+            ..area
+        };
+        line.render(row_area, buf);
+    }
+}

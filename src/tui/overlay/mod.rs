@@ -1,0 +1,46 @@
+//! Windows drawn over the panes: the help and the load log.
+
+mod help;
+mod log;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Stylize;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+pub use help::help_lines;
+pub use log::log_lines;
+
+use super::layout::inner;
+
+/// Draws a centred window titled `title` with the visible part of `lines`, from `scroll`.
+pub fn render_window(
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let width = area.width.saturating_sub(4).min(100);
+    let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    let window = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(window, buf);
+    Block::bordered()
+        .border_type(BorderType::Double)
+        .title(Line::from(format!(" {title} ")).bold())
+        .title_bottom(Line::from(" Esc closes · j/k scroll ").right_aligned())
+        .render(window, buf);
+    let body = inner(window);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(body.height))
+        .collect();
+    Paragraph::new(visible).render(body, buf);
+}

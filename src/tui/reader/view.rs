@@ -1,0 +1,53 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+
+use super::{LineKind, ReaderPane};
+use crate::tui::layout::{inner, reader_text};
+
+/// Draws the visible slice of the laid-out article; nothing else is touched.
+pub fn render(pane: &ReaderPane, focused: bool, area: Rect, buf: &mut Buffer) {
+    let height = usize::from(inner(area).height);
+    let total = pane.lines().len();
+    let position = if total <= height || total == 0 {
+        "all".to_string()
+    } else {
+        format!("{}%", (pane.scroll + height).min(total) * 100 / total)
+    };
+    let block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .title(Line::from(" Reading ").bold())
+        .title(Line::from(format!(" {position} ")).right_aligned());
+    block.render(area, buf);
+    let area = reader_text(area);
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if pane.article.is_none() {
+        Paragraph::new("Select an article in the list.")
+            .italic()
+            .render(area, buf);
+        return;
+    }
+    let lines: Vec<Line> = pane
+        .lines()
+        .iter()
+        .skip(pane.scroll)
+        .take(height)
+        .map(|l| {
+            let style = match l.kind {
+                LineKind::Title => Style::new().bold(),
+                LineKind::Meta => Style::new().dim(),
+                LineKind::Blank | LineKind::Body => Style::new(),
+            };
+            Line::styled(l.text.as_str(), style)
+        })
+        .collect();
+    Paragraph::new(lines).render(area, buf);
+}

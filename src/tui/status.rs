@@ -1,0 +1,80 @@
+//! The one-line status bar: what is going on, and the most useful keys for where you are.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::{App, Focus};
+use crate::config::{Command, Context};
+use crate::tui::text::truncate;
+
+/// Draws the status bar: a message or prompt on the left, key hints on the right.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, Style::new().reversed());
+    let left = if app.list.editing {
+        format!("/{}▏", app.list.filter)
+    } else if !app.pending.is_empty() {
+        let keys: Vec<String> = app.pending.iter().map(ToString::to_string).collect();
+        format!("{} … (waiting for the next key)", keys.join(" "))
+    } else {
+        app.status.clone().unwrap_or_default()
+    };
+    let hints = hints(app);
+    let width = usize::from(area.width);
+    let hints_w = hints.width();
+    let (left, hints) = if left.width() + hints_w + 2 <= width {
+        (left, hints)
+    } else {
+        (truncate(&left, width), String::new())
+    };
+    let pad = width.saturating_sub(left.width() + hints.width());
+    Line::from(vec![
+        Span::raw(left).bold(),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(hints),
+    ])
+    .render(area, buf);
+}
+
+/// Key hints built from the live keymap for the current context.
+fn hints(app: &App) -> String {
+    let (context, wanted): (Context, &[(Command, &str)]) = if app.overlay.is_some() {
+        (Context::Reader, &[(Command::Back, "close")])
+    } else if app.list.editing {
+        return "Enter keep · Esc clear ".into();
+    } else {
+        match app.focus {
+            Focus::List => (
+                Context::List,
+                &[
+                    (Command::Open, "open"),
+                    (Command::Filter, "filter"),
+                    (Command::CycleSort, "sort"),
+                    (Command::Help, "help"),
+                    (Command::Quit, "quit"),
+                ],
+            ),
+            Focus::Reader => (
+                Context::Reader,
+                &[
+                    (Command::Back, "list"),
+                    (Command::Help, "help"),
+                    (Command::Quit, "quit"),
+                ],
+            ),
+        }
+    };
+    let mut parts: Vec<String> = wanted
+        .iter()
+        .filter_map(|(cmd, label)| {
+            app.keymap
+                .hint(context, *cmd)
+                .map(|k| format!("{k} {label}"))
+        })
+        .collect();
+    parts.push(String::new());
+    parts.join(" · ").trim_end_matches(" · ").to_string() + " "
+}
