@@ -2,6 +2,7 @@
 
 mod list;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,21 +14,20 @@ use parallax::library::{
 };
 
 /// Parallax: read and compare news reports of the same event in the terminal.
+///
+/// With no command, opens the reader on the given files and folders (read recursively), or on
+/// the `library` folders of the config, or on the built-in sample articles.
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    override_usage = "parallax [OPTIONS] [PATH]...\n       parallax [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// Config file to use instead of the default location (also: PARALLAX_CONFIG).
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
-    /// Article files or folders to open (folders are read recursively). Without any, the
-    /// `library` setting of the config is used, or else the built-in sample articles.
-    #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -48,6 +48,11 @@ enum Cmd {
         #[command(subcommand)]
         what: ConfigCmd,
     },
+    /// Anything that is not a command is a file or folder to open in the reader. (clap cannot
+    /// mix top-level positional paths with subcommands after a global option, so paths arrive
+    /// here.)
+    #[command(external_subcommand)]
+    Open(Vec<OsString>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,7 +64,19 @@ enum ConfigCmd {
 }
 
 /// Runs the command line; the exit status is 2 for bad configuration or arguments.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(mut cli: Cli) -> ExitCode {
+    if let Some(Cmd::Open(args)) = &cli.command {
+        match split_open_args(args) {
+            Ok((paths, config)) => {
+                cli.config = config.or(cli.config);
+                cli.command = Some(Cmd::Open(paths.into_iter().map(OsString::from).collect()));
+            }
+            Err(message) => {
+                eprintln!("parallax: {message} (see --help)");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let location = ConfigLocation::resolve(cli.config.clone());
     if let Some(Cmd::Config { what }) = &cli.command {
         match what {
@@ -99,8 +116,35 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Cmd::List { paths, json }) => list::run(&load_library(&paths, &config), json),
         Some(Cmd::Config { .. }) => ExitCode::SUCCESS,
-        None => run_tui(&cli.paths, config),
+        Some(Cmd::Open(paths)) => run_tui(
+            &paths.into_iter().map(PathBuf::from).collect::<Vec<_>>(),
+            config,
+        ),
+        None => run_tui(&[], config),
     }
+}
+
+/// Paths to open may be followed by `--config PATH`; `--` ends options.
+fn split_open_args(args: &[OsString]) -> Result<(Vec<PathBuf>, Option<PathBuf>), String> {
+    let mut paths = Vec::new();
+    let mut config = None;
+    let mut iter = args.iter();
+    let mut options_done = false;
+    while let Some(arg) = iter.next() {
+        let text = arg.to_string_lossy();
+        if options_done || !text.starts_with('-') || text == "-" {
+            paths.push(PathBuf::from(arg));
+        } else if text == "--" {
+            options_done = true;
+        } else if text == "--config" {
+            config = Some(PathBuf::from(iter.next().ok_or("--config needs a PATH")?));
+        } else if let Some(value) = text.strip_prefix("--config=") {
+            config = Some(PathBuf::from(value));
+        } else {
+            return Err(format!("unexpected option `{text}`"));
+        }
+    }
+    Ok((paths, config))
 }
 
 fn load_config(location: &ConfigLocation) -> Result<Config, Vec<parallax::config::ConfigError>> {
@@ -125,6 +169,13 @@ fn load_library(paths: &[PathBuf], config: &Config) -> Loaded {
 }
 
 fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "parallax: the reader needs a terminal; for scripts use `parallax list` (see --help)"
+        );
+        return ExitCode::from(2);
+    }
     let loaded = load_library(paths, &config);
     let state_file = parallax::config::state_file();
     let mut warnings = Vec::new();

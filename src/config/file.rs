@@ -51,16 +51,23 @@ impl Config {
     /// Parses config text (the user's file) and merges it over the defaults. All problems found
     /// are returned together, each with its line and column.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<ConfigError>> {
-        let defaults = parse_raw(DEFAULT_CONFIG, Path::new("config/default.toml"))
-            .and_then(|raw| bindings_of(&raw, DEFAULT_CONFIG, Path::new("config/default.toml")))
-            .map_err(|mut e| {
-                e.iter_mut()
-                    .for_each(|e| e.message = format!("(built-in defaults) {}", e.message));
-                e
-            })?;
+        let default_path = Path::new("config/default.toml");
+        let default_raw = parse_raw(DEFAULT_CONFIG, default_path)?;
+        let (defaults, default_errors) = bindings_of(&default_raw, DEFAULT_CONFIG, default_path);
+        if !default_errors.is_empty() {
+            return Err(default_errors);
+        }
         let raw = parse_raw(text, path)?;
-        let user = bindings_of(&raw, text, path)?;
-        let keymap = merge(defaults, user, text, path)?;
+        let (user, mut errors) = bindings_of(&raw, text, path);
+        // Merge even after errors, so shadowing problems are reported in the same run.
+        let keymap = match merge(defaults, user, text, path) {
+            Ok(keymap) if errors.is_empty() => keymap,
+            Ok(_) => return Err(errors),
+            Err(more) => {
+                errors.extend(more);
+                return Err(errors);
+            }
+        };
         let base = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
             library: raw.library.map(|l| l.into_paths(base)).unwrap_or_default(),
@@ -160,8 +167,8 @@ struct Written {
     keys: Vec<(KeySeq, Range<usize>)>,
 }
 
-/// Checks names and keys in one file and collects its bindings; reports every problem.
-fn bindings_of(raw: &RawConfig, text: &str, path: &Path) -> Result<Vec<Written>, Vec<ConfigError>> {
+/// Checks names and keys in one file and collects its valid bindings and every problem.
+fn bindings_of(raw: &RawConfig, text: &str, path: &Path) -> (Vec<Written>, Vec<ConfigError>) {
     let mut errors = Vec::new();
     let mut written = Vec::new();
     for (ctx_name, table) in &raw.keys {
@@ -230,11 +237,7 @@ fn bindings_of(raw: &RawConfig, text: &str, path: &Path) -> Result<Vec<Written>,
             written.push(entry);
         }
     }
-    if errors.is_empty() {
-        Ok(written)
-    } else {
-        Err(errors)
-    }
+    (written, errors)
 }
 
 /// A binding after merging, with where the user's file wrote it (None for a default).

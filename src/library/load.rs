@@ -220,6 +220,7 @@ fn report_repairs(path: &Path, repairs: &Repairs, issues: &mut Vec<LoadIssue>) {
     note(c.doubled_lines, "doubled lines");
     note(usize::from(c.repeated_title), "repeated title");
     note(c.footer_lines, "footer lines");
+    note(c.navigation_lines, "navigation lines");
     if !parts.is_empty() {
         issues.push(LoadIssue {
             path: path.to_path_buf(),

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Stylize;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 pub use help::help_lines;
 pub use log::log_lines;
@@ -23,7 +23,10 @@ pub fn render_window(
     buf: &mut Buffer,
 ) {
     let width = area.width.saturating_sub(4).min(100);
-    let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    // Rows the lines need once wrapped to the window's inside.
+    let inside = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inside).max(1)).sum();
+    let height = area.height.saturating_sub(2).min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
     let window = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -42,5 +45,7 @@ pub fn render_window(
         .skip(scroll)
         .take(usize::from(body.height))
         .collect();
-    Paragraph::new(visible).render(body, buf);
+    Paragraph::new(visible)
+        .wrap(Wrap { trim: false })
+        .render(body, buf);
 }

@@ -1,0 +1,192 @@
+//! The real binary's command line: headless listing, config commands and config errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn parallax(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("PARALLAX_CONFIG")
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("HOME", home.path())
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn config_error(fixture: &str) -> String {
+    let path = format!("tests/fixtures/config/{fixture}");
+    let out = parallax(&["--config", &path, "list"]);
+    assert_eq!(out.status.code(), Some(2), "exit status for {fixture}");
+    assert!(
+        out.stdout.is_empty(),
+        "nothing on stdout (the terminal is never touched)"
+    );
+    stderr(&out)
+}
+
+#[test]
+fn unknown_action_is_located_and_a_fix_suggested() {
+    assert_eq!(
+        config_error("unknown-action.toml"),
+        "parallax: the config file has 1 problem:\n  tests/fixtures/config/unknown-action.toml:3:1: unknown action `dwon` in [keys.list] (did you mean `down`?)\nFix it, or run with --config /dev/null to start on the defaults.\n"
+    );
+}
+
+#[test]
+fn unknown_key_name_is_located() {
+    let e = config_error("unknown-key.toml");
+    assert!(
+        e.contains(
+            "unknown-key.toml:2:26: unknown key name `Ctrl-PgDownn` in [keys.reader] page_down"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn one_key_for_two_actions_is_located() {
+    let e = config_error("duplicate-key.toml");
+    assert!(
+        e.contains(
+            "duplicate-key.toml:3:16: `x` is bound to both `down` and `toggle_read` in [keys.list]"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn wrong_value_type_is_located() {
+    let e = config_error("wrong-type.toml");
+    assert!(
+        e.contains("wrong-type.toml:2:8: invalid type: string \"q\", expected a list of key names"),
+        "{e}"
+    );
+}
+
+#[test]
+fn toml_syntax_errors_are_located() {
+    let e = config_error("syntax.toml");
+    assert!(e.contains("syntax.toml:2:"), "{e}");
+}
+
+#[test]
+fn several_problems_are_listed_together() {
+    let e = config_error("several.toml");
+    assert!(
+        e.starts_with("parallax: the config file has 3 problems:"),
+        "{e}"
+    );
+    assert!(e.contains("several.toml:3:1: unknown action `dwon`"), "{e}");
+    assert!(
+        e.contains("several.toml:4:7: unknown key name `Hyper-k`"),
+        "{e}"
+    );
+    assert!(e.contains("shadows `z z`"), "{e}");
+}
+
+#[test]
+fn a_missing_explicit_config_is_an_error() {
+    let out = parallax(&["--config", "tests/fixtures/config/none.toml", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("none.toml: cannot read config"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_valid_config_sets_the_library() {
+    let out = parallax(&["--config", "tests/fixtures/config/valid.toml", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        table.contains("Crane collapses at Port of Valmora, three workers injured"),
+        "{table}"
+    );
+    assert!(table.contains("sample-articles/valmora-crane-wire.md") || !table.contains("sample:"));
+}
+
+#[test]
+fn config_default_prints_the_shipped_file() {
+    let out = parallax(&["config", "default"]);
+    assert!(out.status.success());
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config/default.toml"))
+            .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), shipped);
+}
+
+#[test]
+fn config_path_honours_the_environment() {
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["config", "path"])
+        .env("PARALLAX_CONFIG", "/somewhere/px.toml")
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "/somewhere/px.toml (does not exist yet: defaults are in use)\n"
+    );
+    let out = parallax(&["config", "path"]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("parallax/config.toml")
+    );
+}
+
+#[test]
+fn list_prints_a_table_and_reports_bad_files_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ok.md"),
+        "+++\ntitle = \"Fine\"\nsource = \"Wire\"\npublished = 2026-01-02\n+++\nText here.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"\x00\x01").unwrap();
+    let out = parallax(&["list", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout.clone()).unwrap();
+    assert_eq!(table.lines().count(), 2);
+    assert!(
+        table
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("2026-01-02  Wire"),
+        "{table}"
+    );
+    assert!(
+        stderr(&out).contains("bin.txt: skipped: binary file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn list_json_is_parseable_and_complete() {
+    let out = parallax(&["list", "--json"]);
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), parallax::library::SAMPLES.len());
+    let wire = rows
+        .iter()
+        .find(|r| r["source"] == "Coastline Press Agency" && r["published"] == "2026-03-04")
+        .unwrap();
+    assert_eq!(
+        wire["title"],
+        "Crane collapses at Port of Valmora, three workers injured"
+    );
+    assert!(wire["words"].as_u64().unwrap() > 150);
+}

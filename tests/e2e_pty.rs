@@ -1,0 +1,200 @@
+//! End to end: the real binary in a pseudo-terminal. Keys are typed, the screen is read back
+//! through a terminal emulator (vt100), and after quitting the terminal must be restored.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 120;
+
+struct Session {
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], home: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home);
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env_remove("PARALLAX_CONFIG");
+        let child = pty.slave.spawn_command(cmd).expect("start parallax");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _keep_master_open = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(ROWS, COLS, 0),
+            raw: Vec::new(),
+            output: rx,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until the screen shows `text` (or gives up after a generous while, which
+    /// only happens when the behaviour is wrong).
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.screen().contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "never saw {text:?}; screen was:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+        }
+    }
+
+    fn wait_gone(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.screen().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "{text:?} never went away:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+        }
+    }
+
+    fn type_keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the program to exit and drains what it printed last.
+    fn finish(mut self) -> (portable_pty::ExitStatus, vt100::Parser, Vec<u8>) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "parallax did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+        (status, self.parser, self.raw)
+    }
+}
+
+fn last_index(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[test]
+fn browse_read_help_and_quit_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], home.path());
+    s.wait_for("Library 14/14");
+    s.wait_for("Mayor opens Ashgrove's first new school in twenty years");
+
+    s.type_keys(b"j");
+    s.wait_for("Rails & Tales · by tramfan88");
+
+    s.type_keys(b"\r");
+    s.wait_for("Esc list");
+
+    s.type_keys(b"?");
+    s.wait_for("Everywhere  [keys.global]");
+    s.type_keys(b"\x1b");
+    s.wait_gone("Everywhere  [keys.global]");
+
+    // Esc on its own (a following byte would make it Alt-/), back to the list, then filter.
+    s.type_keys(b"\x1b");
+    s.wait_for("Enter open");
+    s.type_keys(b"/crane");
+    s.wait_for("/crane");
+    s.wait_for("Library 7/14 · sort: date · filter: crane");
+
+    s.type_keys(b"\rq");
+    let (status, parser, raw) = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+
+    // Restored: the alternate screen was left after it was last entered, mouse reporting and
+    // raw mode are off, and the cursor is visible again.
+    let entered = last_index(&raw, b"\x1b[?1049h").expect("used the alternate screen");
+    let left = last_index(&raw, b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(left > entered);
+    assert!(
+        last_index(&raw, b"\x1b[?1000l").is_some_and(|i| i > entered),
+        "mouse reporting turned off"
+    );
+    assert!(!parser.screen().alternate_screen());
+    assert!(!parser.screen().hide_cursor());
+
+    // Opening the article marked it read, and the mark was written to the data folder.
+    let state = std::fs::read_to_string(home.path().join("data/parallax/state.json")).unwrap();
+    assert!(state.contains("sample:tessaly-tram-blog.md"), "{state}");
+}
+
+#[test]
+fn a_corrupt_state_file_is_set_aside_with_a_warning() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("data/parallax");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("state.json"), "{\"read\": [oops").unwrap();
+
+    let mut s = Session::start(&[], home.path());
+    s.wait_for("is corrupt");
+    s.type_keys(b"q");
+    let (status, _, _) = s.finish();
+    assert!(status.success());
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("state.json.corrupt-")),
+        "{names:?}"
+    );
+}
