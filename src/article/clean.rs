@@ -5,6 +5,8 @@
 //! named in [`CleanReport`], and tested on its own, so the reader and the comparison engine see the
 //! report and nothing else. Rules only ever drop junk; they never rewrite a sentence.
 
+use std::borrow::Cow;
+
 /// How many times each cleaning rule fired on one body; shown in the load log.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct CleanReport {
@@ -18,6 +20,8 @@ pub struct CleanReport {
     pub repeated_title: bool,
     /// Footer lines such as "No comments" or "Share this article".
     pub footer_lines: usize,
+    /// Navigation breadcrumbs ("Home > Local > Transport", "News | Ports | Shipping").
+    pub navigation_lines: usize,
 }
 
 impl CleanReport {
@@ -31,28 +35,32 @@ impl CleanReport {
 /// trailing widgets, and keeps paragraphs apart with exactly one blank line.
 pub fn clean_body(body: &str, title: &str) -> (String, CleanReport) {
     let mut report = CleanReport::default();
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<Cow<'_, str>> = Vec::new();
     for raw in body.lines() {
         let (without_markup, removed) = strip_empty_markup(raw);
         report.empty_markup += removed;
-        let line = without_markup.trim_end();
-        if line.trim().is_empty() {
+        if without_markup.trim().is_empty() {
             // A blank line separates paragraphs; a line that only held markup just goes.
             if removed == 0 {
-                lines.push(String::new());
+                lines.push(Cow::Borrowed(""));
             }
             continue;
         }
-        if is_noise_line(line) {
+        let line = trim_end_cow(without_markup);
+        if is_noise_line(&line) {
             report.noise_lines += 1;
             continue;
         }
-        match undouble(line) {
+        if is_navigation_line(&line) {
+            report.navigation_lines += 1;
+            continue;
+        }
+        match undouble(&line) {
             Some(half) => {
                 report.doubled_lines += 1;
-                lines.push(half.to_string());
+                lines.push(Cow::Owned(half.to_string()));
             }
-            None => lines.push(line.to_string()),
+            None => lines.push(line),
         }
     }
 
@@ -79,7 +87,7 @@ pub fn clean_body(body: &str, title: &str) -> (String, CleanReport) {
 }
 
 /// Joins lines, collapsing runs of blank lines to one and trimming blank lines at both ends.
-fn join_paragraphs(lines: &[String]) -> String {
+fn join_paragraphs(lines: &[Cow<'_, str>]) -> String {
     let mut out = String::new();
     let mut pending_blank = false;
     for line in lines {
@@ -96,9 +104,36 @@ fn join_paragraphs(lines: &[String]) -> String {
     out
 }
 
+/// Trims trailing white space without copying a borrowed line.
+fn trim_end_cow(line: Cow<'_, str>) -> Cow<'_, str> {
+    match line {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim_end()),
+        Cow::Owned(s) => Cow::Owned(s.trim_end().to_string()),
+    }
+}
+
 /// A line with no letters at all: counters, separators, stray digits.
 fn is_noise_line(line: &str) -> bool {
     !line.chars().any(char::is_alphabetic)
+}
+
+/// A breadcrumb or menu: three or more short items joined by `|`, `>`, `›`, `»` or `/`, with
+/// no sentence in it ("Home > Local > Transport").
+fn is_navigation_line(line: &str) -> bool {
+    let Some(sep) = ['|', '>', '›', '»', '/']
+        .into_iter()
+        .find(|c| line.contains(*c))
+    else {
+        return false;
+    };
+    let items: Vec<&str> = line.split(sep).map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            !item.is_empty()
+                && item.split_whitespace().count() <= 3
+                && !item.ends_with(['.', '!', '?', ',', ';', ':'])
+                && !item.contains('"')
+        })
 }
 
 /// If the line is one text written twice ("Big NewsBig News", "Big News Big News"), returns one.
@@ -124,6 +159,10 @@ fn undouble(line: &str) -> Option<&str> {
 
 /// Compares two lines word by word, ignoring case and punctuation.
 fn same_words(a: &str, b: &str) -> bool {
+    // Punctuation may differ, but not by this much; spares lower-casing whole paragraphs.
+    if a.len() > 2 * b.len() + 16 || b.len() > 2 * a.len() + 16 {
+        return false;
+    }
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -136,6 +175,9 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// Share widgets, comment counters and similar page furniture, matched on the whole line.
 fn is_footer_line(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let norm: String = line
         .to_lowercase()
         .chars()
@@ -207,9 +249,9 @@ fn is_footer_line(line: &str) -> bool {
 ///
 /// Empty means nothing a reader could read: `![](src)`, `![ ](src)`, `[](href)`, an `<img>` tag
 /// (images carry no text), `<a ...></a>`. Markup with words in it is kept.
-fn strip_empty_markup(line: &str) -> (std::borrow::Cow<'_, str>, usize) {
+fn strip_empty_markup(line: &str) -> (Cow<'_, str>, usize) {
     if !line.contains("](") && !line.contains('<') {
-        return (std::borrow::Cow::Borrowed(line), 0);
+        return (Cow::Borrowed(line), 0);
     }
     let mut out = String::with_capacity(line.len());
     let mut removed = 0;
@@ -225,9 +267,9 @@ fn strip_empty_markup(line: &str) -> (std::borrow::Cow<'_, str>, usize) {
         rest = &rest[c.len_utf8()..];
     }
     if removed == 0 {
-        (std::borrow::Cow::Borrowed(line), 0)
+        (Cow::Borrowed(line), 0)
     } else {
-        (std::borrow::Cow::Owned(out), removed)
+        (Cow::Owned(out), removed)
     }
 }
 
@@ -339,6 +381,16 @@ mod tests {
         );
         assert_eq!(out, "No comments is what he said.");
         assert_eq!(r.footer_lines, 4);
+    }
+
+    #[test]
+    fn drops_navigation_breadcrumbs_but_not_sentences_with_slashes() {
+        let (out, r) = clean_body(
+            "Home > Local > Transport\nNews | Ports | Shipping\nThe 9/11 report, and/or the 24/7 desk.",
+            "",
+        );
+        assert_eq!(out, "The 9/11 report, and/or the 24/7 desk.");
+        assert_eq!(r.navigation_lines, 2);
     }
 
     #[test]

@@ -67,12 +67,47 @@ impl Article {
     }
 }
 
-/// Counts whitespace-separated words that hold at least one letter or digit.
+/// Counts words: runs of non-space characters holding at least one letter or digit, so a lone
+/// dash or bullet is not a word.
+///
+/// This runs over every article at load, so it looks at bytes, not characters, without
+/// branching: ASCII is classified exactly; a UTF-8 lead byte counts as a letter, except 0xC2
+/// (Latin-1 punctuation such as « » ·) and 0xE2 (general punctuation: dashes, curly quotes,
+/// ellipsis, bullets); continuation bytes count as neither. Words are split at ASCII white space
+/// only (a no-break space joins two words), which is how prose is written.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut count = 0usize;
+    // 1 while the current word has a letter or digit.
+    let mut has = 0u8;
+    for &b in text.as_bytes() {
+        let class = BYTE_CLASS[usize::from(b)];
+        let ws = class & WHITESPACE;
+        count += usize::from(ws & has);
+        has = (has | (class >> 1)) & (ws ^ 1);
+    }
+    count + usize::from(has)
 }
+
+const WHITESPACE: u8 = 1;
+const LETTER: u8 = 2;
+
+/// The class of each byte for [`count_words`].
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_whitespace() {
+            WHITESPACE
+        } else if b.is_ascii_alphanumeric() || (b >= 0xc3 && b != 0xe2) {
+            LETTER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -82,6 +117,9 @@ mod tests {
     fn counts_words_not_punctuation() {
         assert_eq!(count_words("Hello, world — it is 2026."), 5);
         assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("  one,  two -- 3 "), 3);
+        assert_eq!(count_words("naïve café, ok"), 3);
+        assert_eq!(count_words("Okafor — chief «executive» 日本"), 4);
     }
 
     #[test]

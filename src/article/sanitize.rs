@@ -4,6 +4,8 @@
 //! screen, retitle the window (OSC) or hide text; bidirectional overrides can reorder what a reader
 //! sees. Everything that could do so is removed here, once, at load.
 
+use std::iter::Peekable;
+
 /// Removes every escape sequence and control character that could act on a terminal.
 ///
 /// - ANSI/VT sequences (CSI `ESC [`, OSC `ESC ]`, DCS/SOS/PM/APC strings, two-byte `ESC x`) and
@@ -15,16 +17,21 @@
 ///
 /// Returns the safe text and how many characters were dropped.
 pub fn sanitize(input: &str) -> (String, usize) {
+    // Most text has nothing to remove, and every character that needs attention starts with a
+    // byte that `first_suspect` finds quickly; plain runs between suspects are copied whole.
+    let Some(first) = first_suspect(input.as_bytes()) else {
+        return (input.to_string(), 0);
+    };
     let mut out = String::with_capacity(input.len());
     let mut removed = 0;
-    let mut chars = input.char_indices().peekable();
-    // Fast path: copy runs of plain characters in one go.
-    let mut run_start = 0;
-    while let Some((i, c)) = chars.next() {
-        if !needs_attention(c) {
-            continue;
-        }
-        out.push_str(&input[run_start..i]);
+    let mut pos = first;
+    out.push_str(&input[..first]);
+    loop {
+        let mut chars = input[pos..]
+            .char_indices()
+            .map(|(i, c)| (i + pos, c))
+            .peekable();
+        let Some((_, c)) = chars.next() else { break };
         match c {
             '\n' | '\t' => out.push(c),
             '\r' => {
@@ -37,12 +44,53 @@ pub fn sanitize(input: &str) -> (String, usize) {
             '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
                 removed += 1 + skip_string(&mut chars)
             }
-            _ => removed += 1,
+            c if needs_attention(c) => removed += 1,
+            // A lead byte that turned out harmless (an em dash, a curly quote, "é").
+            c => out.push(c),
         }
-        run_start = chars.peek().map_or(input.len(), |&(j, _)| j);
+        let next = chars.peek().map_or(input.len(), |&(j, _)| j);
+        match first_suspect(&input.as_bytes()[next..]) {
+            Some(offset) => {
+                out.push_str(&input[next..next + offset]);
+                pos = next + offset;
+            }
+            None => {
+                out.push_str(&input[next..]);
+                break;
+            }
+        }
     }
-    out.push_str(&input[run_start..]);
     (out, removed)
+}
+
+/// The first byte that may start something to remove: a C0 control other than newline and
+/// tab, DEL, or the lead byte of a C1 control (0xC2) or bidi control (0xE2). Eight bytes are
+/// tested at a time; only words holding a byte below 0x20 or above 0x7E are looked at closely.
+fn first_suspect(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let suspect =
+        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let above_tilde = (x.wrapping_add(ONES) | x) & HIGH;
+        if (below_space | above_tilde) != 0
+            && let Some(i) = chunk.iter().position(|&b| suspect(b))
+        {
+            return Some(offset + i);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| suspect(b))
+        .map(|i| offset + i)
 }
 
 /// Sanitises text that must stay on one line (titles, sources): newlines and tabs become spaces
@@ -56,10 +104,8 @@ fn needs_attention(c: char) -> bool {
     matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
-
 /// Skips what follows an ESC; returns how many characters it consumed.
-fn skip_escape(chars: &mut Chars<'_>) -> usize {
+fn skip_escape<I: Iterator<Item = (usize, char)>>(chars: &mut Peekable<I>) -> usize {
     match chars.peek().map(|&(_, c)| c) {
         Some('[') => {
             chars.next();
@@ -93,7 +139,7 @@ fn skip_escape(chars: &mut Chars<'_>) -> usize {
 
 /// Skips CSI parameters, intermediates and the final byte. A character outside the grammar ends
 /// the sequence without being consumed, so malformed input cannot swallow real text.
-fn skip_csi(chars: &mut Chars<'_>) -> usize {
+fn skip_csi<I: Iterator<Item = (usize, char)>>(chars: &mut Peekable<I>) -> usize {
     let mut n = 0;
     while let Some(&(_, c)) = chars.peek() {
         match c {
@@ -113,7 +159,7 @@ fn skip_csi(chars: &mut Chars<'_>) -> usize {
 
 /// Skips the body of an OSC/DCS-style string up to BEL or ST (`ESC \` or U+009C). An unterminated
 /// string stops at the end of its line so the rest of the article survives.
-fn skip_string(chars: &mut Chars<'_>) -> usize {
+fn skip_string<I: Iterator<Item = (usize, char)>>(chars: &mut Peekable<I>) -> usize {
     let mut n = 0;
     while let Some(&(_, c)) = chars.peek() {
         match c {
@@ -203,6 +249,21 @@ mod tests {
     fn two_character_escapes_are_removed_without_eating_newlines() {
         assert_eq!(clean("a\x1bcb\x1b(Bc"), "abc");
         assert_eq!(clean("a\x1b\nb"), "a\nb");
+    }
+
+    #[test]
+    fn the_fast_scan_finds_suspects_at_every_offset() {
+        for len in 0..20 {
+            for at in 0..len {
+                for bad in ["\x1b", "\r", "\u{85}", "\u{202e}", "\x7f"] {
+                    let mut s = "a".repeat(len);
+                    s.replace_range(at..at + 1, bad);
+                    assert_eq!(first_suspect(s.as_bytes()), Some(at), "{s:?}");
+                }
+                let safe = format!("{}\n\té{}", "b".repeat(at), "c".repeat(len - at));
+                assert_eq!(first_suspect(safe.as_bytes()), None, "{safe:?}");
+            }
+        }
     }
 
     #[test]

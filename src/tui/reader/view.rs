@@ -35,19 +35,14 @@ pub fn render(pane: &ReaderPane, focused: bool, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
-    let lines: Vec<Line> = pane
-        .lines()
-        .iter()
-        .skip(pane.scroll)
-        .take(height)
-        .map(|l| {
-            let style = match l.kind {
-                LineKind::Title => Style::new().bold(),
-                LineKind::Meta => Style::new().dim(),
-                LineKind::Blank | LineKind::Body => Style::new(),
-            };
-            Line::styled(l.text.as_str(), style)
-        })
-        .collect();
-    Paragraph::new(lines).render(area, buf);
+    // Lines are wrapped already (and cached): write them straight into the buffer rather than
+    // through Paragraph, which would re-flow and truncate every frame.
+    for (y, line) in (area.y..area.bottom()).zip(pane.lines().iter().skip(pane.scroll)) {
+        let style = match line.kind {
+            LineKind::Title => Style::new().bold(),
+            LineKind::Meta => Style::new().dim(),
+            LineKind::Blank | LineKind::Body => Style::new(),
+        };
+        buf.set_stringn(area.x, y, &line.text, usize::from(area.width), style);
+    }
 }

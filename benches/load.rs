@@ -1,0 +1,27 @@
+//! Loading a library: 10,000 generated articles of 3-8 KB (target: under 300 ms).
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::library::{LoadOptions, load_paths};
+
+fn load(c: &mut Criterion) {
+    let dir = corpus::library_10k();
+    let options = LoadOptions::default();
+    let loaded = load_paths(std::slice::from_ref(&dir), &options);
+    assert_eq!(loaded.articles.len(), 10_000, "{:?}", loaded.issues.first());
+    let mut group = c.benchmark_group("load");
+    group.sample_size(20);
+    group.bench_function("10k_articles_3_8kb", |b| {
+        b.iter(|| {
+            load_paths(std::slice::from_ref(&dir), &options)
+                .articles
+                .len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);

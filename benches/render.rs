@@ -1,0 +1,73 @@
+//! One frame of list plus reader at 200x60 (target: under 1 ms whatever the article length).
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::article::Article;
+use parallax::config::Config;
+use parallax::library::{Loaded, ReadState, load_samples};
+use parallax::tui::{Action, App, view};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn app_over(articles: Vec<Article>) -> App {
+    let loaded = Loaded {
+        articles,
+        issues: Vec::new(),
+    };
+    App::new(
+        loaded,
+        ReadState::default(),
+        Config::builtin().keymap,
+        Rect::new(0, 0, 200, 60),
+        Vec::new(),
+    )
+}
+
+fn render(c: &mut Criterion) {
+    let area = Rect::new(0, 0, 200, 60);
+    let mut group = c.benchmark_group("frame_200x60");
+
+    let samples = app_over(load_samples().articles);
+    group.bench_function("samples", |b| {
+        let mut buf = Buffer::empty(area);
+        b.iter(|| {
+            buf.reset();
+            view::render(&samples, area, &mut buf);
+        })
+    });
+
+    // 10,000 articles, the selected one 5 MB long, scrolled to its middle.
+    let mut rng = corpus::Lcg::new(3);
+    let mut articles: Vec<Article> = (0..10_000)
+        .map(|i| {
+            Article::new(
+                format!("a{i}").into(),
+                format!("Article {i}"),
+                corpus::body(&mut rng, 400),
+            )
+        })
+        .collect();
+    articles[0] = Article::new(
+        "huge".into(),
+        "A very long article".into(),
+        corpus::body(&mut rng, 5 << 20),
+    );
+    let mut huge = app_over(articles);
+    huge.update(Action::Key(parallax::config::Key::char('l')));
+    let lines = huge.reader.lines().len();
+    huge.reader.scroll = lines / 2;
+    group.bench_function("10k_list_5mb_article", |b| {
+        let mut buf = Buffer::empty(area);
+        b.iter(|| {
+            buf.reset();
+            view::render(&huge, area, &mut buf);
+        })
+    });
+
+    group.finish();
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);
