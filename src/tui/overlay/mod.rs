@@ -25,8 +25,14 @@ pub fn render_window(
     let width = area.width.saturating_sub(4).min(100);
     // Rows the lines need once wrapped to the window's inside.
     let inside = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inside).max(1)).sum();
-    let height = area.height.saturating_sub(2).min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inside).max(1))
+        .sum();
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
     let window = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
