@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
+pub mod compare;
 pub mod config;
 pub mod library;
 pub mod tui;

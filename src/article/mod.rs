@@ -10,7 +10,7 @@ mod sanitize;
 
 pub use clean::{CleanReport, clean_body};
 pub use date::Published;
-pub use model::{Article, Format};
+pub use model::{Article, Format, count_words};
 pub(crate) use parse::line_col;
 pub use parse::{ParseError, Repairs, parse_article};
 pub use sanitize::{sanitize, sanitize_line};

@@ -1,0 +1,209 @@
+//! The word-level diff inside an aligned group.
+//!
+//! `similar` diffs the interned, normalised terms (so "Port's" meets "port", "three" meets "3"),
+//! and the resulting operations are mapped back to byte ranges of the original text. Islands of
+//! two or three shared stop words between changes are folded into the change, so a rewritten
+//! phrase reads as one change rather than confetti.
+
+use std::ops::Range;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use super::model::{Op, OpTag, Span};
+use super::token::{Token, TokenKind};
+
+/// One side of a group: its tokens in order, each with the sentence it belongs to.
+pub struct SideTokens<'t> {
+    pub tokens: Vec<&'t Token>,
+    pub sentence: Vec<usize>,
+}
+
+/// The diff of a group: operations, how many tokens are shared, and whether the deadline cut it.
+pub struct WordDiff {
+    pub ops: Vec<Op>,
+    pub equal_tokens: usize,
+    pub cut_by_deadline: bool,
+}
+
+/// Diffs two sides word by word, giving up on refinement at `deadline`.
+pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant>) -> WordDiff {
+    let lt: Vec<u32> = left.tokens.iter().map(|t| t.term).collect();
+    let rt: Vec<u32> = right.tokens.iter().map(|t| t.term).collect();
+    let raw = capture_diff_slices_deadline(Algorithm::Patience, &lt, &rt, deadline);
+    let cut_by_deadline = deadline.is_some_and(|d| Instant::now() >= d);
+
+    // (equal?, left run, right run), with stop-word islands between changes folded in.
+    let mut runs: Vec<(bool, Range<usize>, Range<usize>)> = Vec::new();
+    for op in raw {
+        let (equal, l, r) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (true, old_index..old_index + len, new_index..new_index + len),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (false, old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (false, old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                false,
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
+        };
+        if l.is_empty() && r.is_empty() {
+            continue;
+        }
+        runs.push((equal, l, r));
+    }
+    let n = runs.len();
+    for k in 1..n.saturating_sub(1) {
+        let (equal, l, _) = &runs[k];
+        let island = *equal
+            && l.len() <= 3
+            && left.tokens[l.clone()]
+                .iter()
+                .all(|t| t.kind == TokenKind::Stop)
+            && !runs[k - 1].0
+            && !runs[k + 1].0;
+        if island {
+            runs[k].0 = false;
+        }
+    }
+    let mut merged: Vec<(bool, Range<usize>, Range<usize>)> = Vec::new();
+    for (equal, l, r) in runs {
+        match merged.last_mut() {
+            Some((false, ml, mr)) if !equal => {
+                ml.end = l.end.max(ml.end);
+                mr.end = r.end.max(mr.end);
+            }
+            _ => merged.push((equal, l, r)),
+        }
+    }
+
+    let mut ops = Vec::new();
+    let mut equal_tokens = 0;
+    for (equal, l, r) in merged {
+        if equal {
+            equal_tokens += l.len();
+            // Both runs have the same length; split where either side jumps a sentence gap.
+            let mut start = 0;
+            for k in 1..=l.len() {
+                let breaks = k == l.len()
+                    || gap_between(left, l.start + k - 1, l.start + k)
+                    || gap_between(right, r.start + k - 1, r.start + k);
+                if breaks {
+                    ops.push(Op {
+                        tag: OpTag::Equal,
+                        left: Some(span(left, l.start + start..l.start + k)),
+                        right: Some(span(right, r.start + start..r.start + k)),
+                    });
+                    start = k;
+                }
+            }
+            continue;
+        }
+        let lp = pieces(left, l);
+        let rp = pieces(right, r);
+        let first_tag = match (lp.is_empty(), rp.is_empty()) {
+            (false, false) => OpTag::Replace,
+            (false, true) => OpTag::Delete,
+            (true, false) => OpTag::Insert,
+            (true, true) => continue,
+        };
+        ops.push(Op {
+            tag: first_tag,
+            left: lp.first().copied(),
+            right: rp.first().copied(),
+        });
+        ops.extend(lp.iter().skip(1).map(|&s| Op {
+            tag: OpTag::Delete,
+            left: Some(s),
+            right: None,
+        }));
+        ops.extend(rp.iter().skip(1).map(|&s| Op {
+            tag: OpTag::Insert,
+            left: None,
+            right: Some(s),
+        }));
+    }
+    WordDiff {
+        ops,
+        equal_tokens,
+        cut_by_deadline,
+    }
+}
+
+/// A coarse diff for when time has run out: everything on each side changed.
+pub fn coarse_diff(left: &SideTokens, right: &SideTokens) -> WordDiff {
+    let lp = pieces(left, 0..left.tokens.len());
+    let rp = pieces(right, 0..right.tokens.len());
+    let mut ops = Vec::new();
+    if let (Some(&l), Some(&r)) = (lp.first(), rp.first()) {
+        ops.push(Op {
+            tag: OpTag::Replace,
+            left: Some(l),
+            right: Some(r),
+        });
+    }
+    let skip_l = usize::from(!rp.is_empty());
+    let skip_r = usize::from(!lp.is_empty());
+    ops.extend(lp.iter().skip(skip_l).map(|&s| Op {
+        tag: OpTag::Delete,
+        left: Some(s),
+        right: None,
+    }));
+    ops.extend(rp.iter().skip(skip_r).map(|&s| Op {
+        tag: OpTag::Insert,
+        left: None,
+        right: Some(s),
+    }));
+    WordDiff {
+        ops,
+        equal_tokens: 0,
+        cut_by_deadline: true,
+    }
+}
+
+/// True when tokens `a` and `b` (consecutive in the group) lie in sentences that are not next
+/// to each other in the article, so no single range may join them.
+fn gap_between(side: &SideTokens, a: usize, b: usize) -> bool {
+    side.sentence[b] > side.sentence[a] + 1
+}
+
+/// The byte span from the first to the last token of a run.
+fn span(side: &SideTokens, run: Range<usize>) -> Span {
+    [
+        side.tokens[run.start].range.start,
+        side.tokens[run.end - 1].range.end,
+    ]
+}
+
+/// A run of tokens as byte spans, split at sentence gaps.
+fn pieces(side: &SideTokens, run: Range<usize>) -> Vec<Span> {
+    let mut out = Vec::new();
+    if run.is_empty() {
+        return out;
+    }
+    let mut start = run.start;
+    for k in run.start + 1..run.end {
+        if gap_between(side, k - 1, k) {
+            out.push(span(side, start..k));
+            start = k;
+        }
+    }
+    out.push(span(side, start..run.end));
+    out
+}

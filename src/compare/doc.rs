@@ -1,0 +1,204 @@
+//! Both articles prepared for matching: sentences, tokens, and term weights over the pair.
+
+use super::segment::{Sentence, sentences};
+use super::token::{Token, TokenKind, Vocab, tokenize};
+
+/// One article ready for comparison.
+pub struct Doc<'a> {
+    pub body: &'a str,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// `tokens[token_start[k]..token_start[k + 1]]` are sentence k's tokens.
+    pub token_start: Vec<usize>,
+    /// Per sentence: its distinct content terms (numbers included), sorted.
+    pub terms: Vec<Vec<u32>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Segments and tokenises a body.
+    pub fn new(body: &'a str, vocab: &mut Vocab) -> Doc<'a> {
+        let sentences = sentences(body);
+        let mut tokens = Vec::with_capacity(body.len() / 5);
+        let mut token_start = Vec::with_capacity(sentences.len() + 1);
+        let mut terms = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            token_start.push(tokens.len());
+            let from = tokens.len();
+            tokenize(body, s.text.clone(), vocab, &mut tokens);
+            let mut t: Vec<u32> = tokens[from..]
+                .iter()
+                .filter(|t| t.kind != TokenKind::Stop)
+                .map(|t| t.term)
+                .collect();
+            // Saying which day something happened is itself a signal, even when the days differ
+            // (that difference is a conflict to report, not a reason to miss the pair).
+            if tokens[from..]
+                .iter()
+                .any(|t| is_weekday(&body[t.range.clone()]))
+            {
+                t.push(vocab.intern("<weekday>"));
+            }
+            t.sort_unstable();
+            t.dedup();
+            terms.push(t);
+        }
+        token_start.push(tokens.len());
+        Doc {
+            body,
+            sentences,
+            tokens,
+            token_start,
+            terms,
+        }
+    }
+
+    /// The tokens of sentence `k`.
+    pub fn sentence_tokens(&self, k: usize) -> &[Token] {
+        &self.tokens[self.token_start[k]..self.token_start[k + 1]]
+    }
+
+    /// The text of sentence `k`.
+    pub fn text(&self, k: usize) -> &'a str {
+        &self.body[self.sentences[k].text.clone()]
+    }
+}
+
+fn is_weekday(word: &str) -> bool {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// How much each term counts as evidence, learnt from the two articles.
+pub struct Weights {
+    /// Inverse sentence frequency over both articles: a word in every sentence says little.
+    pub idf: Vec<f32>,
+    /// Terms that name someone or something, or give a title: shared names alone do not make
+    /// two sentences say the same thing.
+    pub is_name: Vec<bool>,
+}
+
+impl Weights {
+    /// Computes weights over all sentences of both documents.
+    pub fn new(docs: [&Doc; 2], vocab: &Vocab) -> Weights {
+        let n_terms = vocab.len();
+        let mut df = vec![0u32; n_terms];
+        let mut capital = vec![0u32; n_terms];
+        let mut lower = vec![0u32; n_terms];
+        let mut role = vec![false; n_terms];
+        let mut n_sentences = 0usize;
+        for doc in docs {
+            n_sentences += doc.sentences.len();
+            for terms in &doc.terms {
+                for &t in terms {
+                    df[t as usize] += 1;
+                }
+            }
+            for tok in &doc.tokens {
+                let t = tok.term as usize;
+                role[t] |= tok.role;
+                if tok.capitalised {
+                    capital[t] += 1;
+                } else if doc.body[tok.range.clone()].starts_with(char::is_lowercase) {
+                    lower[t] += 1;
+                }
+            }
+        }
+        let n = n_sentences.max(1) as f32;
+        let idf = df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .collect();
+        let is_name = (0..n_terms)
+            .map(|t| role[t] || capital[t] > lower[t])
+            .collect();
+        Weights { idf, is_name }
+    }
+
+    /// The weight of a term.
+    pub fn w(&self, term: u32) -> f32 {
+        self.idf[term as usize]
+    }
+}
+
+/// Squared weights of a set of sorted terms: all of them, and those that are not names.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Norms {
+    pub all: f32,
+    pub topic: f32,
+}
+
+impl Norms {
+    /// The squared norms of a term set.
+    pub fn of(terms: &[u32], weights: &Weights) -> Norms {
+        let mut n = Norms::default();
+        for &t in terms {
+            let w2 = weights.w(t).powi(2);
+            n.all += w2;
+            if !weights.is_name[t as usize] {
+                n.topic += w2;
+            }
+        }
+        n
+    }
+}
+
+/// How alike two term sets are, 0 to 1: the mean of the cosine over all terms and the cosine
+/// over terms that are not names, so that sharing only "Mayor Ines Varga" is not sharing a claim.
+pub fn similarity(a: &[u32], na: Norms, b: &[u32], nb: Norms, weights: &Weights) -> f32 {
+    let (mut all, mut topic) = (0.0f32, 0.0f32);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w2 = weights.w(a[i]).powi(2);
+                all += w2;
+                if !weights.is_name[a[i] as usize] {
+                    topic += w2;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let cos = |shared: f32, x: f32, y: f32| {
+        if x > 0.0 && y > 0.0 {
+            shared / (x * y).sqrt()
+        } else {
+            0.0
+        }
+    };
+    0.5 * cos(all, na.all, nb.all) + 0.5 * cos(topic, na.topic, nb.topic)
+}
+
+/// The share of `part`'s weight that `whole` also has (how much of `part` it carries).
+pub fn containment(part: &[u32], whole: &[u32], weights: &Weights) -> f32 {
+    let total: f32 = part.iter().map(|&t| weights.w(t).powi(2)).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let shared: f32 = part
+        .iter()
+        .filter(|t| whole.binary_search(t).is_ok())
+        .map(|&t| weights.w(t).powi(2))
+        .sum();
+    shared / total
+}
+
+/// The sorted union of several term sets.
+pub fn union<'t>(sets: impl IntoIterator<Item = &'t [u32]>) -> Vec<u32> {
+    let mut all: Vec<u32> = sets.into_iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}

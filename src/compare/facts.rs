@@ -1,0 +1,621 @@
+//! Facts inside aligned passages, and where the two sides disagree on them.
+//!
+//! Only aligned passages are checked: two sentences that say the same thing with a different
+//! number, day, title or quotation are the most valuable thing a comparison can show. Each check
+//! is conservative: an omission is not a conflict, and approximate wording ("about 40") is
+//! allowed its slack.
+
+use std::collections::BTreeSet;
+
+use super::doc::Doc;
+use super::model::{Conflict, ConflictKind, Quote, Span};
+use super::token::{ROLE_MODIFIERS, Token, TokenKind, Vocab};
+
+/// The sentences of one side of a group.
+pub struct Passage<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub sentences: &'d [usize],
+}
+
+impl Passage<'_, '_> {
+    fn tokens(&self) -> impl Iterator<Item = (usize, &Token)> {
+        self.sentences
+            .iter()
+            .flat_map(move |&k| self.doc.sentence_tokens(k).iter().map(move |t| (k, t)))
+    }
+
+    fn raw(&self, t: &Token) -> &str {
+        &self.doc.body[t.range.clone()]
+    }
+}
+
+/// All conflicts between the two sides of aligned group `group`.
+pub fn conflicts(group: usize, left: &Passage, right: &Passage, vocab: &Vocab) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let (lf, rf) = (Facts::of(left, vocab), Facts::of(right, vocab));
+    number_conflicts(group, &lf, &rf, &mut out);
+    score_conflicts(group, &lf, &rf, &mut out);
+    date_conflicts(group, &lf, &rf, &mut out);
+    role_conflicts(group, &lf, &rf, &mut out);
+    quote_conflicts(group, &lf, &rf, &mut out);
+    out
+}
+
+/// Quotations in `doc` that no quotation in `other` resembles.
+pub fn unique_quotes(doc: &Doc, other: &Doc, vocab: &Vocab) -> Vec<Quote> {
+    let all = |d: &Doc| -> Vec<QuoteFact> {
+        let sentences: Vec<usize> = (0..d.sentences.len()).collect();
+        Facts::of(
+            &Passage {
+                doc: d,
+                sentences: &sentences,
+            },
+            vocab,
+        )
+        .quotes
+    };
+    let theirs = all(other);
+    all(doc)
+        .into_iter()
+        .filter(|q| {
+            !theirs
+                .iter()
+                .any(|o| jaccard(&q.terms, &o.terms) >= QUOTE_SAME)
+        })
+        .map(|q| Quote {
+            span: q.span,
+            speaker: q.speaker,
+        })
+        .collect()
+}
+
+/// Two quotations with this much vocabulary in common are the same quotation.
+const QUOTE_SAME: f32 = 0.5;
+
+#[derive(Debug)]
+struct NumberFact {
+    value: f64,
+    span: Span,
+    text: String,
+    /// The first content words after the number: what it counts.
+    units: Vec<u32>,
+    approx: Approx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Approx {
+    Exact,
+    About,
+    AtLeast,
+    AtMost,
+}
+
+#[derive(Debug)]
+struct Person {
+    surname: String,
+    name: String,
+    roles: BTreeSet<String>,
+    span: Span,
+    text: String,
+}
+
+#[derive(Debug)]
+struct QuoteFact {
+    span: Span,
+    text: String,
+    terms: Vec<u32>,
+    sequence: Vec<u32>,
+    speaker: Option<String>,
+}
+
+#[derive(Default)]
+struct Facts {
+    numbers: Vec<NumberFact>,
+    /// Vote tallies and scores: "7-4", "eight votes to three".
+    scores: Vec<((f64, f64), Span, String)>,
+    weekdays: Vec<(String, Span)>,
+    months: Vec<(String, Span)>,
+    years: Vec<(i64, Span)>,
+    people: Vec<Person>,
+    quotes: Vec<QuoteFact>,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn span_of(a: &Token, b: &Token) -> Span {
+    [a.range.start, b.range.end]
+}
+
+impl Facts {
+    fn of(p: &Passage, vocab: &Vocab) -> Facts {
+        let mut f = Facts::default();
+        let tokens: Vec<(usize, &Token)> = p.tokens().collect();
+        let lower: Vec<String> = tokens
+            .iter()
+            .map(|(_, t)| p.raw(t).to_lowercase())
+            .collect();
+        let body = p.doc.body;
+        let mut used = vec![false; tokens.len()];
+
+        // Scores: "7-4" written with a hyphen, or "N votes to M".
+        for k in 0..tokens.len().saturating_sub(1) {
+            let (a, b) = (tokens[k].1, tokens[k + 1].1);
+            if let (Some(x), Some(y)) = (a.value, b.value)
+                && tokens[k].0 == tokens[k + 1].0
+                && &body[a.range.end..b.range.start] == "-"
+            {
+                f.scores.push((
+                    (x, y),
+                    span_of(a, b),
+                    body[a.range.start..b.range.end].to_string(),
+                ));
+                used[k] = true;
+                used[k + 1] = true;
+            }
+        }
+        for k in 0..tokens.len().saturating_sub(3) {
+            if let Some(x) = tokens[k].1.value
+                && lower[k + 1].starts_with("vote")
+                && lower[k + 2] == "to"
+                && let Some(y) = tokens[k + 3].1.value
+            {
+                let (a, b) = (tokens[k].1, tokens[k + 3].1);
+                f.scores.push((
+                    (x, y),
+                    span_of(a, b),
+                    body[a.range.start..b.range.end].to_string(),
+                ));
+                used[k] = true;
+                used[k + 3] = true;
+            }
+        }
+
+        for (k, (sentence, t)) in tokens.iter().enumerate() {
+            let word = lower[k].as_str();
+            if WEEKDAYS.contains(&word) {
+                f.weekdays
+                    .push((word.to_string(), [t.range.start, t.range.end]));
+                continue;
+            }
+            if MONTHS.contains(&word) && (word != "may" || t.capitalised) {
+                f.months
+                    .push((word.to_string(), [t.range.start, t.range.end]));
+                continue;
+            }
+            let Some(mut value) = t.value else { continue };
+            if used[k] || word == "one" {
+                continue;
+            }
+            let after_month =
+                k > 0 && MONTHS.contains(&lower[k - 1].as_str()) && tokens[k - 1].0 == *sentence;
+            if after_month {
+                continue; // a day of the month, part of a date
+            }
+            if value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && p.raw(t).len() == 4 {
+                f.years.push((value as i64, [t.range.start, t.range.end]));
+                continue;
+            }
+            // Multipliers and the words that say what is counted.
+            let mut end: &Token = t;
+            let mut units = Vec::new();
+            let mut m = k + 1;
+            while m < tokens.len() && tokens[m].0 == *sentence && units.len() < 2 && m <= k + 4 {
+                let (_, n) = tokens[m];
+                match lower[m].as_str() {
+                    "million" | "m" if units.is_empty() => value *= 1e6,
+                    "billion" | "bn" if units.is_empty() => value *= 1e9,
+                    "thousand" if units.is_empty() => value *= 1e3,
+                    _ if n.kind == TokenKind::Content => units.push(n.term),
+                    _ => {}
+                }
+                if units.len() <= 1 {
+                    end = n;
+                }
+                m += 1;
+            }
+            let approx = if k > 0 && tokens[k - 1].0 == *sentence {
+                match lower[k - 1].as_str() {
+                    "about" | "around" | "roughly" | "some" | "nearly" | "almost"
+                    | "approximately" | "approx" | "estimated" => Approx::About,
+                    "over" | "least" | "than"
+                        if !(k > 1 && matches!(lower[k - 2].as_str(), "less" | "fewer")) =>
+                    {
+                        Approx::AtLeast
+                    }
+                    "under" | "than" => Approx::AtMost,
+                    _ => Approx::Exact,
+                }
+            } else {
+                Approx::Exact
+            };
+            let span = span_of(t, end);
+            f.numbers.push(NumberFact {
+                value,
+                span,
+                text: body[span[0]..span[1]].to_string(),
+                units,
+                approx,
+            });
+        }
+
+        f.people = people(p, &tokens, &lower);
+        f.quotes = quotes(p, vocab);
+        f
+    }
+}
+
+/// People named in a passage with the titles given to them there.
+fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[String]) -> Vec<Person> {
+    let body = p.doc.body;
+    let is_name_word = |k: usize| {
+        let raw = &body[tokens[k].1.range.clone()];
+        raw.starts_with(char::is_uppercase)
+            && raw.chars().count() > 1
+            && tokens[k].1.kind == TokenKind::Content
+            && !tokens[k].1.role
+            && !WEEKDAYS.contains(&lower[k].as_str())
+            && !MONTHS.contains(&lower[k].as_str())
+    };
+    // Punctuation between two tokens ends a title phrase.
+    let separated = |a: usize, b: usize| {
+        tokens[a].0 != tokens[b].0
+            || body[tokens[a].1.range.end..tokens[b].1.range.start]
+                .contains([',', ';', '(', ')', '"', '“', '”', ':'])
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !is_name_word(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k + 1 < tokens.len() && is_name_word(k + 1) && !separated(k, k + 1) {
+            k += 1;
+        }
+        let end = k;
+        k += 1;
+        if end == start {
+            continue; // a single capitalised word: too weak to be sure it is a person
+        }
+        // Titles before the name ("Former port authority chief executive Dana Okafor")...
+        let mut roles = BTreeSet::new();
+        let mut first = start;
+        let mut b = start;
+        while b > 0 && start - b < 6 && !separated(b - 1, b) {
+            b -= 1;
+            let t = tokens[b].1;
+            if t.kind == TokenKind::Stop {
+                break;
+            }
+            if t.role {
+                roles.insert(lower[b].clone());
+                first = b;
+            }
+        }
+        // ...and in an apposition after it ("Dana Okafor, chief executive of ...").
+        let mut last = end;
+        if end + 1 < tokens.len()
+            && tokens[end + 1].0 == tokens[end].0
+            && body[tokens[end].1.range.end..tokens[end + 1].1.range.start].trim() == ","
+        {
+            let mut a = end + 1;
+            while a < tokens.len() && a <= end + 8 && (a == end + 1 || !separated(a - 1, a)) {
+                if tokens[a].1.role {
+                    roles.insert(lower[a].clone());
+                    last = a;
+                }
+                a += 1;
+            }
+        }
+        let name = (start..=end)
+            .map(|i| &body[tokens[i].1.range.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let span = span_of(tokens[first].1, tokens[last].1);
+        out.push(Person {
+            surname: lower[end].clone(),
+            name,
+            roles,
+            span,
+            text: body[span[0]..span[1]]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        });
+    }
+    out
+}
+
+/// Quotations (three words or more) in a passage, with their speakers where named.
+fn quotes(p: &Passage, vocab: &Vocab) -> Vec<QuoteFact> {
+    let body = p.doc.body;
+    let mut out = Vec::new();
+    for &k in p.sentences {
+        let range = p.doc.sentences[k].text.clone();
+        let text = &body[range.clone()];
+        let mut open: Option<usize> = None;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            match (c, open) {
+                ('“', _) => open = Some(i + c.len_utf8()),
+                ('"', None) => open = Some(i + 1),
+                ('"' | '”', Some(o)) => {
+                    found.push((o, i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let tokens = p.doc.sentence_tokens(k);
+        for (o, c) in found {
+            let (qs, qe) = (range.start + o, range.start + c);
+            let inside: Vec<&Token> = tokens
+                .iter()
+                .filter(|t| t.range.start >= qs && t.range.end <= qe)
+                .collect();
+            if inside.len() < 3 {
+                continue;
+            }
+            let sequence: Vec<u32> = inside.iter().map(|t| t.term).collect();
+            let mut terms = sequence.clone();
+            terms.sort_unstable();
+            terms.dedup();
+            // The speaker: a capitalised word outside the quote, next to the quote.
+            let speaker = tokens
+                .iter()
+                .filter(|t| (t.range.end <= qs || t.range.start >= qe) && t.capitalised && !t.role)
+                .min_by_key(|t| {
+                    if t.range.start >= qe {
+                        t.range.start - qe
+                    } else {
+                        qs - t.range.end
+                    }
+                })
+                .map(|t| body[t.range.clone()].to_string());
+            let _ = vocab;
+            out.push(QuoteFact {
+                span: [qs, qe],
+                text: body[qs..qe].trim().to_string(),
+                terms,
+                sequence,
+                speaker,
+            });
+        }
+    }
+    out
+}
+
+fn jaccard(a: &[u32], b: &[u32]) -> f32 {
+    let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f32 / union as f32
+    }
+}
+
+fn shares_unit(a: &NumberFact, b: &NumberFact) -> bool {
+    match (a.units.first(), b.units.first()) {
+        (Some(pa), Some(pb)) => b.units.contains(pa) || a.units.contains(pb),
+        _ => false,
+    }
+}
+
+/// Whether two stated values can both be true, allowing for "about", "over" and "under".
+fn consistent(a: &NumberFact, b: &NumberFact) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() <= 0.1 * x.abs().max(y.abs());
+    if a.value == b.value {
+        return true;
+    }
+    match (a.approx, b.approx) {
+        (Approx::About, _) | (_, Approx::About) => close(a.value, b.value),
+        (Approx::AtLeast, _) => b.value > a.value,
+        (_, Approx::AtLeast) => a.value > b.value,
+        (Approx::AtMost, _) => b.value < a.value,
+        (_, Approx::AtMost) => a.value < b.value,
+        _ => false,
+    }
+}
+
+fn number_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
+    let matched = |n: &NumberFact, others: &[NumberFact]| {
+        others.iter().any(|o| shares_unit(n, o) && consistent(n, o))
+    };
+    for a in &l.numbers {
+        if matched(a, &r.numbers) {
+            continue;
+        }
+        if let Some(b) = r
+            .numbers
+            .iter()
+            .find(|b| shares_unit(a, b) && !matched(b, &l.numbers))
+        {
+            out.push(Conflict::new(
+                ConflictKind::Number,
+                group,
+                a.span,
+                b.span,
+                "number".into(),
+                a.text.clone(),
+                b.text.clone(),
+            ));
+        }
+    }
+}
+
+fn score_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
+    if let (Some(a), Some(b)) = (l.scores.first(), r.scores.first())
+        && a.0 != b.0
+    {
+        out.push(Conflict::new(
+            ConflictKind::Number,
+            group,
+            a.1,
+            b.1,
+            "tally".into(),
+            a.2.clone(),
+            b.2.clone(),
+        ));
+    }
+}
+
+fn date_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
+    let words = |list: &[(String, Span)],
+                 subject: &str,
+                 out: &mut Vec<Conflict>,
+                 other: &[(String, Span)]| {
+        if list.is_empty()
+            || other.is_empty()
+            || list.iter().any(|(w, _)| other.iter().any(|(o, _)| o == w))
+        {
+            return;
+        }
+        let (a, b) = (&list[0], &other[0]);
+        out.push(Conflict::new(
+            ConflictKind::Date,
+            group,
+            a.1,
+            b.1,
+            subject.into(),
+            capitalise(&a.0),
+            capitalise(&b.0),
+        ));
+    };
+    words(&l.weekdays, "day", out, &r.weekdays);
+    words(&l.months, "month", out, &r.months);
+    let only_left: Vec<_> = l
+        .years
+        .iter()
+        .filter(|(y, _)| !r.years.iter().any(|(o, _)| o == y))
+        .collect();
+    let only_right: Vec<_> = r
+        .years
+        .iter()
+        .filter(|(y, _)| !l.years.iter().any(|(o, _)| o == y))
+        .collect();
+    if let (Some(a), Some(b)) = (only_left.first(), only_right.first()) {
+        out.push(Conflict::new(
+            ConflictKind::Date,
+            group,
+            a.1,
+            b.1,
+            "year".into(),
+            a.0.to_string(),
+            b.0.to_string(),
+        ));
+    }
+}
+
+fn role_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
+    let modifiers = |p: &Person| -> BTreeSet<String> {
+        p.roles
+            .iter()
+            .filter(|w| ROLE_MODIFIERS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let core = |p: &Person| -> BTreeSet<String> {
+        p.roles
+            .iter()
+            .filter(|w| !ROLE_MODIFIERS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let differs = |a: &Person, b: &Person| {
+        modifiers(a) != modifiers(b)
+            || (!core(a).is_empty() && !core(b).is_empty() && core(a).is_disjoint(&core(b)))
+    };
+    for a in l.people.iter().filter(|p| !p.roles.is_empty()) {
+        let titled = |p: &&Person| p.surname == a.surname && !p.roles.is_empty();
+        // Any mention on the other side with the same title means they agree.
+        if r.people.iter().filter(titled).any(|b| !differs(a, b)) {
+            continue;
+        }
+        let Some(b) = r.people.iter().find(titled) else {
+            continue;
+        };
+        if differs(a, b)
+            && !out
+                .iter()
+                .any(|c| c.kind == ConflictKind::Role && c.subject.ends_with(&a.name))
+        {
+            out.push(Conflict::new(
+                ConflictKind::Role,
+                group,
+                a.span,
+                b.span,
+                format!("title of {}", a.name),
+                a.text.clone(),
+                b.text.clone(),
+            ));
+        }
+    }
+}
+
+fn quote_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
+    for a in &l.quotes {
+        let Some(b) = r
+            .quotes
+            .iter()
+            .filter(|b| jaccard(&a.terms, &b.terms) >= QUOTE_SAME)
+            .max_by(|x, y| jaccard(&a.terms, &x.terms).total_cmp(&jaccard(&a.terms, &y.terms)))
+        else {
+            continue;
+        };
+        if a.sequence != b.sequence {
+            out.push(Conflict::new(
+                ConflictKind::Quote,
+                group,
+                a.span,
+                b.span,
+                "quotation".into(),
+                a.text.clone(),
+                b.text.clone(),
+            ));
+        }
+        if let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker)
+            && sa != sb
+        {
+            out.push(Conflict::new(
+                ConflictKind::Attribution,
+                group,
+                a.span,
+                b.span,
+                "who is quoted".into(),
+                sa.clone(),
+                sb.clone(),
+            ));
+        }
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

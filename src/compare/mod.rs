@@ -1,0 +1,482 @@
+//! The comparison engine: given two reports of one event, say for every passage of each whether
+//! the other carries it (copied, edited, paraphrased, in part) or not at all, and where aligned
+//! passages disagree on a fact.
+//!
+//! The pipeline: segment into sentences ([`segment`]), normalise words ([`token`]), score
+//! candidate pairs from an inverted index ([`doc`], [`align`]), align with splits, merges and
+//! reordering, diff words inside each group ([`diff`]), classify, and check facts ([`facts`]).
+//! Plain data comes out ([`model`]); [`report`] turns it into text, Markdown or two columns.
+//! Nothing here knows about the terminal.
+
+mod align;
+mod diff;
+mod doc;
+mod facts;
+mod model;
+pub mod report;
+mod segment;
+mod token;
+
+use std::time::{Duration, Instant};
+
+pub use align::AlignParams;
+pub use model::{
+    Comparison, Conflict, ConflictKind, Group, Kind, KindCounts, Op, OpTag, Quote, Side, Span,
+    Summary,
+};
+pub use segment::{Sentence, sentences};
+
+use crate::article::{Article, count_words};
+use diff::{SideTokens, WordDiff, coarse_diff, word_diff};
+use doc::{Doc, Weights, union};
+use facts::Passage;
+use token::Vocab;
+
+/// Settings for a comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub align: AlignParams,
+    /// Time allowed for all word-level diffs together; groups after it get a coarse diff and
+    /// are counted in `summary.diff_deadline_hits`.
+    pub diff_budget: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            align: AlignParams::default(),
+            diff_budget: Duration::from_millis(1500),
+        }
+    }
+}
+
+/// Compares two articles.
+pub fn compare(left: &Article, right: &Article, options: &Options) -> Comparison {
+    compare_sides(side(left), side(right), options)
+}
+
+fn side(a: &Article) -> Side {
+    Side {
+        path: a.path.display().to_string(),
+        title: a.title.clone(),
+        source: a.source.clone(),
+        body: a.body.clone(),
+    }
+}
+
+/// Compares two sides. The result does not depend on the order of the arguments: the pair is
+/// compared in a fixed order and mirrored when needed, so `compare(B, A)` is exactly the mirror
+/// of `compare(A, B)`.
+pub fn compare_sides(left: Side, right: Side, options: &Options) -> Comparison {
+    if (&right.body, &right.path) < (&left.body, &left.path) {
+        return compare_ordered(right, left, options).mirrored();
+    }
+    compare_ordered(left, right, options)
+}
+
+/// A group being built: sentence indices on each side.
+struct Draft {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    aligned: bool,
+    /// Where it goes in reading order.
+    position: f64,
+}
+
+fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
+    let mut vocab = Vocab::default();
+    let ld = Doc::new(&left.body, &mut vocab);
+    let rd = Doc::new(&right.body, &mut vocab);
+    let weights = Weights::new([&ld, &rd], &vocab);
+    let aligned = align::align(&ld, &rd, &weights, options.align);
+
+    // Drafts in reading order: aligned groups and unique left runs by the left article's order;
+    // a unique right run right after the group holding the right sentence before it.
+    let mut drafts: Vec<Draft> = aligned
+        .into_iter()
+        .map(|a| Draft {
+            position: a.left[0] as f64,
+            left: a.left,
+            right: a.right,
+            aligned: true,
+        })
+        .collect();
+    let taken = |n: usize, side: &dyn Fn(&Draft) -> &Vec<usize>, drafts: &[Draft]| {
+        let mut owner = vec![usize::MAX; n];
+        for (g, d) in drafts.iter().enumerate() {
+            for &k in side(d) {
+                owner[k] = g;
+            }
+        }
+        owner
+    };
+    let left_owner = taken(ld.sentences.len(), &|d| &d.left, &drafts);
+    for run in unique_runs(&ld, &left_owner) {
+        drafts.push(Draft {
+            position: run[0] as f64,
+            left: run,
+            right: Vec::new(),
+            aligned: false,
+        });
+    }
+    let right_owner = taken(rd.sentences.len(), &|d| &d.right, &drafts);
+    for run in unique_runs(&rd, &right_owner) {
+        let before = (0..run[0]).rev().find(|&j| right_owner[j] != usize::MAX);
+        let position = match before {
+            Some(j) => drafts[right_owner[j]].position + 0.5 + run[0] as f64 * 1e-7,
+            None => -1.0 + run[0] as f64 * 1e-7,
+        };
+        drafts.push(Draft {
+            position,
+            left: Vec::new(),
+            right: run,
+            aligned: false,
+        });
+    }
+    drafts.sort_by(|a, b| a.position.total_cmp(&b.position));
+
+    let tiles_l = tiles(&ld);
+    let tiles_r = tiles(&rd);
+
+    let diff_deadline = Instant::now() + options.diff_budget;
+    let mut groups = Vec::with_capacity(drafts.len());
+    let mut conflicts = Vec::new();
+    let mut diff_deadline_hits = 0;
+    for draft in &drafts {
+        let left_spans = spans(&draft.left, &tiles_l);
+        let right_spans = spans(&draft.right, &tiles_r);
+        if !draft.aligned {
+            let kind = if draft.left.is_empty() {
+                Kind::OnlyRight
+            } else {
+                Kind::OnlyLeft
+            };
+            groups.push(Group {
+                kind,
+                score: 0.0,
+                left: left_spans,
+                right: right_spans,
+                ops: Vec::new(),
+                moved: false,
+            });
+            continue;
+        }
+        let lt = side_tokens(&ld, &draft.left);
+        let rt = side_tokens(&rd, &draft.right);
+        let wd: WordDiff = if Instant::now() < diff_deadline {
+            word_diff(&lt, &rt, Some(diff_deadline))
+        } else {
+            coarse_diff(&lt, &rt)
+        };
+        diff_deadline_hits += usize::from(wd.cut_by_deadline);
+        let l_terms = union(draft.left.iter().map(|&k| ld.terms[k].as_slice()));
+        let r_terms = union(draft.right.iter().map(|&k| rd.terms[k].as_slice()));
+        let (ln, rn) = (
+            doc::Norms::of(&l_terms, &weights),
+            doc::Norms::of(&r_terms, &weights),
+        );
+        let score = doc::similarity(&l_terms, ln, &r_terms, rn, &weights);
+        let kind = classify(&lt, &rt, &wd, &l_terms, &r_terms, &weights);
+        let index = groups.len();
+        conflicts.extend(facts::conflicts(
+            index,
+            &Passage {
+                doc: &ld,
+                sentences: &draft.left,
+            },
+            &Passage {
+                doc: &rd,
+                sentences: &draft.right,
+            },
+            &vocab,
+        ));
+        groups.push(Group {
+            kind,
+            score: (score * 1000.0).round() / 1000.0,
+            left: left_spans,
+            right: right_spans,
+            ops: wd.ops,
+            moved: false,
+        });
+    }
+    mark_moved(&mut groups, &drafts);
+    // A body of white space only has no sentence; it still belongs to some group so that each
+    // side's ranges rebuild its body exactly.
+    if ld.sentences.is_empty() && !left.body.is_empty() {
+        groups.push(Group {
+            kind: Kind::OnlyLeft,
+            score: 0.0,
+            left: vec![[0, left.body.len()]],
+            right: Vec::new(),
+            ops: Vec::new(),
+            moved: false,
+        });
+    }
+    if rd.sentences.is_empty() && !right.body.is_empty() {
+        groups.push(Group {
+            kind: Kind::OnlyRight,
+            score: 0.0,
+            left: Vec::new(),
+            right: vec![[0, right.body.len()]],
+            ops: Vec::new(),
+            moved: false,
+        });
+    }
+
+    let quotes_only_left = facts::unique_quotes(&ld, &rd, &vocab);
+    let quotes_only_right = facts::unique_quotes(&rd, &ld, &vocab);
+    let summary = summarise(
+        &left.body,
+        &right.body,
+        &groups,
+        conflicts.len(),
+        diff_deadline_hits,
+    );
+    Comparison {
+        left,
+        right,
+        groups,
+        conflicts,
+        quotes_only_left,
+        quotes_only_right,
+        summary,
+    }
+}
+
+/// Runs of consecutive unaligned sentences within one paragraph.
+fn unique_runs(doc: &Doc, owner: &[usize]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (k, _) in owner.iter().enumerate().filter(|(_, o)| **o == usize::MAX) {
+        match runs.last_mut() {
+            Some(run)
+                if *run.last().unwrap_or(&usize::MAX) + 1 == k
+                    && doc.sentences[k - 1].paragraph == doc.sentences[k].paragraph =>
+            {
+                run.push(k)
+            }
+            _ => runs.push(vec![k]),
+        }
+    }
+    runs
+}
+
+/// The byte range each sentence owns so that together they tile the body: from its start (the
+/// first from 0) to the next sentence's start (the last to the end).
+fn tiles(doc: &Doc) -> Vec<Span> {
+    let n = doc.sentences.len();
+    (0..n)
+        .map(|k| {
+            let start = if k == 0 {
+                0
+            } else {
+                doc.sentences[k].text.start
+            };
+            let end = if k + 1 == n {
+                doc.body.len()
+            } else {
+                doc.sentences[k + 1].text.start
+            };
+            [start, end]
+        })
+        .collect()
+}
+
+/// The tiles of some sentences, with neighbours merged into one span.
+fn spans(sentences: &[usize], tiles: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for &k in sentences {
+        match out.last_mut() {
+            Some(last) if last[1] == tiles[k][0] => last[1] = tiles[k][1],
+            _ => out.push(tiles[k]),
+        }
+    }
+    out
+}
+
+fn side_tokens<'t>(doc: &'t Doc, sentences: &[usize]) -> SideTokens<'t> {
+    let mut tokens = Vec::new();
+    let mut sentence = Vec::new();
+    for &k in sentences {
+        for t in doc.sentence_tokens(k) {
+            tokens.push(t);
+            sentence.push(k);
+        }
+    }
+    SideTokens { tokens, sentence }
+}
+
+/// Copy, edited, paraphrase or partial, from the word diff and the content each side carries.
+fn classify(
+    lt: &SideTokens,
+    rt: &SideTokens,
+    wd: &WordDiff,
+    l_terms: &[u32],
+    r_terms: &[u32],
+    weights: &Weights,
+) -> Kind {
+    let same = lt.tokens.len() == rt.tokens.len()
+        && lt
+            .tokens
+            .iter()
+            .zip(&rt.tokens)
+            .all(|(a, b)| a.term == b.term);
+    if same {
+        return Kind::Copy;
+    }
+    let total = lt.tokens.len() + rt.tokens.len();
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        2.0 * wd.equal_tokens as f32 / total as f32
+    };
+    if ratio >= 0.6 {
+        return Kind::Edited;
+    }
+    let carried_l = doc::containment(l_terms, r_terms, weights);
+    let carried_r = doc::containment(r_terms, l_terms, weights);
+    if carried_l.min(carried_r) >= 0.4 {
+        Kind::Paraphrase
+    } else {
+        Kind::Partial
+    }
+}
+
+/// Marks aligned groups that stand out of the order the others keep (outside the longest run of
+/// groups whose right positions increase with their left positions).
+fn mark_moved(groups: &mut [Group], drafts: &[Draft]) {
+    let aligned: Vec<usize> = (0..drafts.len()).filter(|&g| drafts[g].aligned).collect();
+    let keys: Vec<usize> = aligned.iter().map(|&g| drafts[g].right[0]).collect();
+    let keep = longest_increasing(&keys);
+    for (pos, &g) in aligned.iter().enumerate() {
+        groups[g].moved = !keep[pos];
+    }
+}
+
+/// Which elements belong to one longest strictly increasing subsequence (patience sorting).
+fn longest_increasing(keys: &[usize]) -> Vec<bool> {
+    let mut tails: Vec<usize> = Vec::new(); // index into keys of the smallest tail per length
+    let mut prev = vec![usize::MAX; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        let pos = tails.partition_point(|&t| keys[t] < k);
+        if pos > 0 {
+            prev[i] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut keep = vec![false; keys.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        keep[i] = true;
+        at = (prev[i] != usize::MAX).then_some(prev[i]);
+    }
+    keep
+}
+
+fn summarise(
+    left: &str,
+    right: &str,
+    groups: &[Group],
+    conflicts: usize,
+    diff_deadline_hits: usize,
+) -> Summary {
+    let words = |body: &str, spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| count_words(&body[s[0]..s[1]]))
+            .sum::<usize>()
+    };
+    let (mut left_carried, mut right_carried) = (0, 0);
+    let mut counts = KindCounts::default();
+    let mut moved = 0;
+    for g in groups {
+        counts.add(g.kind);
+        if g.kind.is_aligned() {
+            left_carried += words(left, &g.left);
+            right_carried += words(right, &g.right);
+            moved += usize::from(g.moved);
+        }
+    }
+    let (lw, rw) = (count_words(left), count_words(right));
+    let share = |part: usize, whole: usize| {
+        if whole == 0 {
+            0.0
+        } else {
+            ((part as f32 / whole as f32) * 1000.0).round() / 1000.0
+        }
+    };
+    Summary {
+        left_words: lw,
+        right_words: rw,
+        left_carried: share(left_carried, lw),
+        right_carried: share(right_carried, rw),
+        counts,
+        conflicts,
+        moved,
+        diff_deadline_hits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_keeps_the_ordered_majority() {
+        assert_eq!(
+            longest_increasing(&[0, 1, 5, 2, 3]),
+            [true, true, false, true, true]
+        );
+        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+    }
+}
+
+#[cfg(test)]
+mod diagnostics {
+    use super::*;
+
+    /// Prints every candidate pair's raw score for a sample pair (run with --nocapture).
+    #[test]
+    #[ignore]
+    fn print_scores() {
+        let pair =
+            std::env::var("PAIR").unwrap_or("tessaly-tram-wire.md,tessaly-tram-review.md".into());
+        let (a, b) = pair.split_once(',').unwrap();
+        let load = |n: &str| {
+            crate::library::load_samples()
+                .articles
+                .into_iter()
+                .find(|x| x.path.to_string_lossy().ends_with(n))
+                .unwrap()
+        };
+        let (a, b) = (load(a), load(b));
+        let mut vocab = Vocab::default();
+        let ld = Doc::new(&a.body, &mut vocab);
+        let rd = Doc::new(&b.body, &mut vocab);
+        let w = Weights::new([&ld, &rd], &vocab);
+        for i in 0..ld.sentences.len() {
+            for j in 0..rd.sentences.len() {
+                let (ni, nj) = (
+                    doc::Norms::of(&ld.terms[i], &w),
+                    doc::Norms::of(&rd.terms[j], &w),
+                );
+                let s = doc::similarity(&ld.terms[i], ni, &rd.terms[j], nj, &w);
+                if s > 0.1 {
+                    let shared: Vec<&str> = ld.terms[i]
+                        .iter()
+                        .filter(|t| rd.terms[j].contains(t))
+                        .map(|&t| vocab.word(t))
+                        .collect();
+                    println!(
+                        "{i:2} {j:2} {s:.3} {:?} ~ {:?} {shared:?}",
+                        &ld.text(i)[..ld.text(i).len().min(40)],
+                        &rd.text(j)[..rd.text(j).len().min(40)]
+                    );
+                }
+            }
+        }
+    }
+}

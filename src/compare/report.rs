@@ -1,0 +1,1 @@
+//! Turning a comparison into text for people: a plain report, Markdown, or two columns.

@@ -1,0 +1,600 @@
+//! Words for matching. What is compared is a normalised form (case, quotes, possessives, number
+//! words, light stemming); what is shown is always the original text, found again through each
+//! token's byte range.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What a word is, for weighting and for fact checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A function word ("the", "said"): kept for diffs, ignored for similarity.
+    Stop,
+    /// A number, written in digits or words.
+    Number,
+    /// Any other word.
+    Content,
+}
+
+/// A word of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Where the word stands in the body.
+    pub range: Range<usize>,
+    /// The normalised form, interned.
+    pub term: u32,
+    pub kind: TokenKind,
+    /// Written with a capital letter and not first in its sentence: part of a name.
+    pub capitalised: bool,
+    /// For numbers, the value.
+    pub value: Option<f64>,
+    /// A title or role word ("mayor", "chief", "former"): evidence about a person, not a claim.
+    pub role: bool,
+}
+
+/// Interns normalised words so comparing two words is comparing two integers.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Vocab {
+    /// The id of a normalised word, adding it when new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.to_string());
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    /// The normalised word for an id.
+    #[cfg(test)]
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    /// How many distinct words there are.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+/// Splits a sentence (at `range` in `body`) into tokens.
+pub fn tokenize(body: &str, range: Range<usize>, vocab: &mut Vocab, out: &mut Vec<Token>) {
+    let text = &body[range.clone()];
+    let mut first = true;
+    let mut iter = text.char_indices().peekable();
+    let mut scratch = String::new();
+    while let Some((start, c)) = iter.next() {
+        if c == '%' {
+            let term = vocab.intern("percent");
+            out.push(Token {
+                range: range.start + start..range.start + start + 1,
+                term,
+                kind: TokenKind::Content,
+                capitalised: false,
+                value: None,
+                role: false,
+            });
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        // A word: letters and digits, with inner apostrophes, and inner "," or "." between digits.
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, n)) = iter.peek() {
+            let joins = n.is_alphanumeric()
+                || (matches!(n, '\'' | '’')
+                    && text[i + n.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic))
+                || (matches!(n, ',' | '.')
+                    && text[..i].ends_with(|p: char| p.is_ascii_digit())
+                    && text[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|d| d.is_ascii_digit()));
+            if !joins {
+                break;
+            }
+            end = i + n.len_utf8();
+            iter.next();
+        }
+        let raw = &text[start..end];
+        let capitalised = !first && raw.chars().next().is_some_and(char::is_uppercase);
+        first = false;
+        scratch.clear();
+        let (kind, value) = normalise(raw, &mut scratch);
+        let role = kind == TokenKind::Content && is_role_word(raw);
+        let term = vocab.intern(&scratch);
+        out.push(Token {
+            range: range.start + start..range.start + end,
+            term,
+            kind,
+            capitalised,
+            value,
+            role,
+        });
+    }
+}
+
+/// Titles and roles, and the words that modify them.
+pub fn is_role_word(raw: &str) -> bool {
+    ROLE_WORDS
+        .binary_search(&raw.to_lowercase().as_str())
+        .is_ok()
+}
+
+/// Words that say who someone is rather than what happened (sorted).
+pub const ROLE_WORDS: &[&str] = &[
+    "acting",
+    "ambassador",
+    "assistant",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "commissioner",
+    "councillor",
+    "councilor",
+    "deputy",
+    "director",
+    "ex",
+    "executive",
+    "former",
+    "general",
+    "governor",
+    "head",
+    "interim",
+    "judge",
+    "leader",
+    "manager",
+    "mayor",
+    "minister",
+    "officer",
+    "premier",
+    "president",
+    "prime",
+    "representative",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "vice",
+];
+
+/// Role words that change what a title means ("former mayor" is not the mayor).
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "acting",
+    "assistant",
+    "deputy",
+    "ex",
+    "former",
+    "interim",
+    "vice",
+];
+
+/// Writes the normalised form of a raw word into `out` and says what kind of word it is.
+fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>) {
+    if raw.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = raw.chars().filter(|&c| c != ',').collect();
+        if let Ok(v) = digits.parse::<f64>() {
+            out.push_str(&digits);
+            return (TokenKind::Number, Some(v));
+        }
+    }
+    for c in raw.chars() {
+        match c {
+            '’' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    // Possessives and contractions' tails: "port's" → "port", "workers'" → "workers".
+    if let Some(stripped) = out.strip_suffix("'s") {
+        out.truncate(stripped.len());
+    }
+    if let Some(value) = number_word(out) {
+        out.clear();
+        out.push_str(&format!("{value}"));
+        return (TokenKind::Number, Some(value));
+    }
+    if STOP_WORDS.binary_search(&out.as_str()).is_ok() {
+        return (TokenKind::Stop, None);
+    }
+    stem(out);
+    if let Some(head) = canonical(out) {
+        out.clear();
+        out.push_str(head);
+    }
+    (TokenKind::Content, None)
+}
+
+/// The value of a number written as a word, from "zero" to "twenty" and the tens.
+fn number_word(word: &str) -> Option<f64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("zero", 0.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("hundred", 100.0),
+        ("dozen", 12.0),
+    ];
+    WORDS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
+/// A light suffix stripper: enough to meet "cranes"/"crane", "injured"/"injure",
+/// "lifting"/"lift", "cities"/"city", without a dictionary.
+pub fn stem(word: &mut String) {
+    if word.len() <= 3 || !word.is_ascii() {
+        return;
+    }
+    let strip = |w: &mut String, n: usize| w.truncate(w.len() - n);
+    if word.ends_with("ies") && word.len() > 4 {
+        strip(word, 3);
+        word.push('y');
+    } else if word.ends_with("sses")
+        || word.ends_with("shes")
+        || word.ends_with("ches")
+        || word.ends_with("xes")
+    {
+        strip(word, 2);
+    } else if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        strip(word, 1);
+    }
+    if word.len() > 5 && word.ends_with("ing") {
+        strip(word, 3);
+    } else if (word.len() > 4 && word.ends_with("ed")) || (word.len() > 5 && word.ends_with("ly")) {
+        strip(word, 2);
+    }
+    // A doubled final consonant after stripping ("stopped" → "stopp" → "stop").
+    let bytes = word.as_bytes();
+    if bytes.len() > 3
+        && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+        && !b"aeiouls".contains(&bytes[bytes.len() - 1])
+    {
+        word.pop();
+    }
+    if word.len() > 3 && word.ends_with('e') {
+        word.pop();
+    }
+}
+
+/// Groups of words that news rewrites swap for one another. Each word maps to the first of its
+/// group after stemming, so "construction is due to start" meets "building work will begin".
+/// General English, not tied to any story.
+const SYNONYMS: &[&[&str]] = &[
+    &["start", "begin", "commence", "beginning"],
+    &["build", "construction", "construct", "building"],
+    &["cost", "price", "expense"],
+    &["debate", "argument", "dispute", "wrangling", "controversy"],
+    &["approve", "approval", "endorse", "authorise", "authorize"],
+    &["injure", "hurt", "wound", "injury"],
+    &["collapse", "topple", "crumble"],
+    &[
+        "investigation",
+        "investigate",
+        "investigator",
+        "inquiry",
+        "probe",
+    ],
+    &["answer", "reply", "respond", "response"],
+    &["warn", "warning", "caution"],
+    &["expect", "anticipate", "forecast", "predict"],
+    &["daily", "day"],
+    &["passenger", "rider", "commuter", "traveller", "traveler"],
+    &["resident", "inhabitant"],
+    &[
+        "suspend",
+        "suspension",
+        "halt",
+        "shut",
+        "shutdown",
+        "closure",
+        "close",
+    ],
+    &["divert", "reroute", "redirect"],
+    &["worker", "employee", "staff", "staffer"],
+    &["big", "biggest", "large", "largest", "major"],
+    &["plan", "schedule", "scheduled"],
+    &["grant", "subsidy"],
+    &["fund", "funding", "money", "finance"],
+    &["kill", "death", "dead", "die"],
+    &["arrest", "detain", "detention"],
+    &["fire", "blaze"],
+    &["car", "vehicle"],
+    &["announce", "declare", "unveil"],
+    &["increase", "rise", "grow", "growth"],
+    &["decrease", "decline", "drop", "fall"],
+    &["help", "assist", "aid"],
+    &["buy", "purchase", "acquire"],
+    &["child", "children", "kid"],
+    &["doctor", "physician"],
+    &["fracture", "broken"],
+    &["finding", "result"],
+    &["route", "line"],
+    &["old", "aged", "ancient"],
+];
+
+/// The canonical stem for a stemmed word, if it belongs to a synonym group.
+fn canonical(stemmed: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for group in SYNONYMS {
+            let mut head = group[0].to_string();
+            stem(&mut head);
+            let head: &'static str = Box::leak(head.into_boxed_str());
+            for word in *group {
+                let mut w = word.to_string();
+                stem(&mut w);
+                map.insert(w, head);
+            }
+        }
+        map
+    })
+    .get(stemmed)
+    .copied()
+}
+
+/// Words that carry no evidence that two sentences say the same thing (sorted for search).
+const STOP_WORDS: &[&str] = &[
+    "'",
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut vocab = Vocab::default();
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut vocab, &mut out);
+        out.iter().map(|t| vocab.word(t.term).to_string()).collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [STOP_WORDS, ROLE_WORDS] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(sorted, list);
+        }
+    }
+
+    #[test]
+    fn normalises_case_quotes_possessives_and_numbers() {
+        assert_eq!(words("The Port’s cranes"), ["the", "port", "cran"]);
+        assert_eq!(
+            words("40,000 workers, 3.5 tonnes"),
+            ["40000", "worker", "3.5", "tonn"]
+        );
+        assert_eq!(words("voted votes vote"), ["vot", "vot", "vot"]);
+        assert_eq!(
+            words("three injured; 3 injured"),
+            ["3", "injur", "3", "injur"]
+        );
+        assert_eq!(
+            words("a 31-year-old crane"),
+            ["a", "31", "year", "old", "cran"]
+        );
+        assert_eq!(
+            words("40 percent or 40%"),
+            ["40", "percent", "or", "40", "percent"]
+        );
+    }
+
+    #[test]
+    fn stems_meet_across_inflections() {
+        for (a, b) in [
+            ("cranes", "crane"),
+            ("injured", "injure"),
+            ("lifting", "lift"),
+            ("cities", "city"),
+            ("stopped", "stop"),
+            ("collapsed", "collapse"),
+        ] {
+            assert_eq!(words(a), words(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn synonyms_meet() {
+        assert_eq!(
+            words("construction is due to start"),
+            words("building is due to begin")
+        );
+        assert_eq!(
+            words("operations were suspended"),
+            words("operations were halted")
+        );
+        assert_ne!(words("crane"), words("tram"));
+    }
+
+    #[test]
+    fn capitalised_words_inside_a_sentence_are_marked() {
+        let text = "Yesterday Dana Okafor spoke";
+        let mut vocab = Vocab::default();
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut vocab, &mut out);
+        let caps: Vec<bool> = out.iter().map(|t| t.capitalised).collect();
+        assert_eq!(caps, [false, true, true, false]);
+    }
+
+    #[test]
+    fn ranges_point_at_the_original_words() {
+        let text = "Okafor’s “quote” — 48 hours.";
+        let mut vocab = Vocab::default();
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut vocab, &mut out);
+        let raw: Vec<&str> = out.iter().map(|t| &text[t.range.clone()]).collect();
+        assert_eq!(raw, ["Okafor’s", "quote", "48", "hours"]);
+    }
+}
