@@ -190,3 +190,122 @@ fn list_json_is_parseable_and_complete() {
     );
     assert!(wire["words"].as_u64().unwrap() > 150);
 }
+
+#[test]
+fn compare_json_holds_the_documented_fields() {
+    let out = parallax(&[
+        "compare",
+        "sample:tessaly-tram-wire.md",
+        "sample:tessaly-tram-review.md",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "left",
+        "right",
+        "groups",
+        "conflicts",
+        "summary",
+        "quotes_only_left",
+        "quotes_only_right",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let body = v["left"]["body"].as_str().unwrap();
+    let group = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["kind"] == "paraphrase")
+        .expect("an aligned group");
+    assert!(group["kind"].is_string() && group["score"].is_number() && group["ops"].is_array());
+    // Ranges index the body given in the same output.
+    let span = &group["left"][0];
+    let (a, b) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert!(a < b && b <= body.len());
+    let reasons: Vec<&str> = v["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["reason"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons.contains(&"year: \"2027\" vs \"2028\""),
+        "{reasons:?}"
+    );
+    // Deterministic.
+    let again = parallax(&[
+        "compare",
+        "sample:tessaly-tram-wire.md",
+        "sample:tessaly-tram-review.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.stdout, again.stdout);
+}
+
+#[test]
+fn compare_side_by_side_is_plain_when_not_a_terminal() {
+    let out = parallax(&[
+        "compare",
+        "sample:valmora-crane-wire.md",
+        "sample:valmora-crane-courier.md",
+        "--format",
+        "side-by-side",
+        "--width",
+        "100",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "no colour codes into a pipe");
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100),
+        "fits the width"
+    );
+    assert!(text.contains("= copy"), "{text}");
+}
+
+#[test]
+fn compare_markdown_and_text_name_both_articles() {
+    for format in ["markdown", "text"] {
+        let out = parallax(&[
+            "compare",
+            "sample:valmora-crane-wire.md",
+            "sample:valmora-crane-ledger.md",
+            "--format",
+            format,
+        ]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("Coastline Press Agency") && text.contains("Northern Ledger"),
+            "{format}"
+        );
+        assert!(
+            text.contains("\"48 hours\" vs \"72 hours\""),
+            "{format}: {text}"
+        );
+    }
+}
+
+#[test]
+fn compare_refuses_missing_files_with_status_2() {
+    let out = parallax(&["compare", "no/such/file.md", "sample:tessaly-tram-wire.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "parallax: cannot compare: no/such/file.md: not found\n"
+    );
+    let out = parallax(&[
+        "compare",
+        "sample:nothing.md",
+        "sample:tessaly-tram-wire.md",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no built-in sample"));
+}

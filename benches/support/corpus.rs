@@ -150,3 +150,94 @@ pub fn library_10k() -> PathBuf {
     }
     dir
 }
+
+/// An invented word for rank `r` (lower ranks are drawn more often).
+fn invented(r: u64) -> String {
+    const SYL: &[&str] = &[
+        "ka", "ro", "mi", "te", "lun", "sa", "vor", "el", "din", "pa", "qu", "is", "tor", "an",
+        "be", "ul",
+    ];
+    let mut n = r + 1;
+    let mut w = String::new();
+    while n > 0 {
+        w.push_str(SYL[(n % 16) as usize]);
+        n /= 16;
+    }
+    w
+}
+
+/// A sentence of distinct-ish words drawn from a Zipf-like vocabulary of 20,000 words.
+pub fn zipf_sentence(rng: &mut Lcg) -> String {
+    let n = 10 + rng.below(16) as usize;
+    let mut words: Vec<String> = (0..n)
+        .map(|_| {
+            // Log-uniform ranks, P(rank r) ~ 1/r (Zipf's law): a few very common words and a
+            // long tail of rare ones, as in prose. Median rank about 140 of 20,000.
+            let u = rng.below(1_000_000) as f64 / 1_000_000.0;
+            invented(20_000f64.powf(u) as u64)
+        })
+        .collect();
+    if rng.below(3) == 0 {
+        words.push(rng.below(1000).to_string());
+    }
+    let mut s = words.join(" ");
+    if let Some(f) = s.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    s.push('.');
+    s
+}
+
+/// Two reports of about `bytes` each: the second rewrites the first (paragraphs reordered,
+/// words changed, sentences dropped and added), as a paraphrase would.
+pub fn report_pair(seed: u64, bytes: usize) -> (String, String) {
+    let mut rng = Lcg::new(seed);
+    let mut paragraphs: Vec<Vec<String>> = Vec::new();
+    let mut size = 0;
+    while size < bytes {
+        let p: Vec<String> = (0..2 + rng.below(3))
+            .map(|_| zipf_sentence(&mut rng))
+            .collect();
+        size += p.iter().map(|s| s.len() + 1).sum::<usize>() + 1;
+        paragraphs.push(p);
+    }
+    let left = paragraphs
+        .iter()
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut rewritten: Vec<Vec<String>> = Vec::new();
+    for p in &paragraphs {
+        let mut out = Vec::new();
+        for s in p {
+            if rng.below(6) == 0 {
+                continue; // dropped
+            }
+            let mut words: Vec<String> = s.split(' ').map(str::to_string).collect();
+            for w in &mut words {
+                if rng.below(4) == 0 {
+                    *w = invented(rng.below(20_000));
+                }
+            }
+            out.push(words.join(" "));
+        }
+        if rng.below(4) == 0 {
+            out.push(zipf_sentence(&mut rng)); // added
+        }
+        rewritten.push(out);
+    }
+    // Move about a tenth of the paragraphs.
+    for i in 0..rewritten.len() {
+        if rng.below(10) == 0 {
+            let j = rng.below(rewritten.len() as u64) as usize;
+            rewritten.swap(i, j);
+        }
+    }
+    let right = rewritten
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (left, right)
+}

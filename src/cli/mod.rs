@@ -1,5 +1,6 @@
 //! The command line: arguments, startup order and the headless commands.
 
+mod compare;
 mod list;
 
 use std::ffi::OsString;
@@ -42,6 +43,19 @@ enum Cmd {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Compare two articles: which passages each carries of the other, and where they disagree.
+    Compare {
+        /// The left article: a file, or sample:NAME for a built-in sample.
+        left: PathBuf,
+        /// The right article.
+        right: PathBuf,
+        /// What to print.
+        #[arg(long, value_enum, default_value_t = compare::OutputFormat::Text)]
+        format: compare::OutputFormat,
+        /// Columns for side-by-side (default: the terminal's width, else 120).
+        #[arg(long)]
+        width: Option<usize>,
     },
     /// Show the default config or where Parallax looks for yours.
     Config {
@@ -115,6 +129,20 @@ pub fn run(mut cli: Cli) -> ExitCode {
 
     match cli.command {
         Some(Cmd::List { paths, json }) => list::run(&load_library(&paths, &config), json),
+        Some(Cmd::Compare {
+            left,
+            right,
+            format,
+            width,
+        }) => compare::run(
+            &left,
+            &right,
+            format,
+            width,
+            &LoadOptions {
+                max_file_size: config.max_file_size,
+            },
+        ),
         Some(Cmd::Config { .. }) => ExitCode::SUCCESS,
         Some(Cmd::Open(paths)) => run_tui(
             &paths.into_iter().map(PathBuf::from).collect::<Vec<_>>(),

@@ -1,7 +1,7 @@
 //! Pairing sentences of two articles: candidates from an inverted index, then a best-first
 //! assignment that lets a sentence split into two or two merge into one, in any order.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::doc::{Doc, Norms, Weights, containment, similarity, union};
 use super::token::TokenKind;
@@ -48,43 +48,96 @@ struct Pair {
 /// Below this, a pair is not even a candidate.
 const FLOOR: f32 = 0.08;
 
-/// Candidate pairs: sentences that share at least one term that is not too common. Terms in more
-/// than `cap` sentences of the left side are skipped when looking up (they still count in the
-/// score), which keeps long texts near-linear.
+/// Each right sentence keeps its best few candidates: enough for splits and merges, and it
+/// bounds the work of every later step on long texts.
+const PER_SENTENCE: usize = 8;
+
+/// Candidate pairs with their similarity, found through an inverted index of the left side:
+/// only sentences sharing a term are ever scored. Weights are summed along the posting lists,
+/// which gives the exact similarity without merging term lists pair by pair. Terms in more than
+/// `cap` left sentences are not looked up in long texts (which keeps them near-linear); pairs
+/// found through rarer terms then get their exact score by a merge.
 fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) -> Vec<Pair> {
     let n_left = left.sentences.len();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let n_terms = weights.idf.len();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
     for (i, terms) in left.terms.iter().enumerate() {
         for &t in terms {
-            postings.entry(t).or_default().push(i as u32);
+            postings[t as usize].push(i as u32);
         }
     }
     let cap = if n_left > 2000 { 64 } else { usize::MAX };
-    let mut seen = vec![u32::MAX; n_left];
+    let mut all = vec![0f32; n_left];
+    let mut topic = vec![0f32; n_left];
     let mut touched = Vec::new();
     let mut pairs = Vec::new();
+    let mut mine: Vec<Pair> = Vec::new();
+    let cos = |shared: f32, x: f32, y: f32| {
+        if x > 0.0 && y > 0.0 {
+            (shared / (x * y).sqrt()).min(1.0)
+        } else {
+            0.0
+        }
+    };
     for (j, terms) in right.terms.iter().enumerate() {
-        touched.clear();
-        for t in terms {
-            if let Some(list) = postings.get(t).filter(|l| l.len() <= cap) {
-                for &i in list {
-                    if seen[i as usize] != j as u32 {
-                        seen[i as usize] = j as u32;
-                        touched.push(i as usize);
-                    }
+        // Weight of this sentence's terms that were too common to look up: what a pair's
+        // shared weight can still grow by.
+        let (mut skipped_all, mut skipped_topic) = (0f32, 0f32);
+        for &t in terms {
+            let list = &postings[t as usize];
+            let w2 = weights.w(t).powi(2);
+            let is_topic = !weights.is_name[t as usize];
+            if list.len() > cap {
+                skipped_all += w2;
+                if is_topic {
+                    skipped_topic += w2;
+                }
+                continue;
+            }
+            for &i in list {
+                let i = i as usize;
+                if all[i] == 0.0 {
+                    touched.push(i);
+                }
+                all[i] += w2;
+                if is_topic {
+                    topic[i] += w2;
                 }
             }
         }
+        let (nl, nr) = (norms[0], norms[1][j]);
         for &i in &touched {
-            let score = similarity(&left.terms[i], norms[0][i], terms, norms[1][j], weights);
+            let exact =
+                0.5 * cos(all[i], nl[i].all, nr.all) + 0.5 * cos(topic[i], nl[i].topic, nr.topic);
+            let score = if skipped_all == 0.0 {
+                exact
+            } else {
+                let bound = 0.5 * cos(all[i] + skipped_all, nl[i].all, nr.all)
+                    + 0.5 * cos(topic[i] + skipped_topic, nl[i].topic, nr.topic);
+                if bound < FLOOR {
+                    0.0
+                } else {
+                    similarity(&left.terms[i], nl[i], terms, nr, weights)
+                }
+            };
             if score >= FLOOR {
-                pairs.push(Pair {
+                mine.push(Pair {
                     left: i,
                     right: j,
                     score,
                 });
             }
+            all[i] = 0.0;
+            topic[i] = 0.0;
         }
+        touched.clear();
+        if mine.len() > PER_SENTENCE {
+            mine.select_nth_unstable_by(PER_SENTENCE - 1, |a, b| {
+                b.score.total_cmp(&a.score).then(a.left.cmp(&b.left))
+            });
+            mine.truncate(PER_SENTENCE);
+        }
+        pairs.append(&mut mine);
     }
     pairs
 }
@@ -94,7 +147,7 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
     let left_norms: Vec<Norms> = left.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let right_norms: Vec<Norms> = right.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let pairs = candidates(left, right, weights, [&left_norms, &right_norms]);
-    let raw: HashMap<(usize, usize), f32> =
+    let raw: FxHashMap<(usize, usize), f32> =
         pairs.iter().map(|p| ((p.left, p.right), p.score)).collect();
 
     // Context: a pair whose neighbours also pair up is more likely right (paraphrases keep runs
@@ -149,7 +202,7 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
     };
 
     // 1. Verbatim anchors: sentences copied word for word pair up in order, whatever they hold.
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_text: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for j in (0..right.sentences.len()).rev() {
         by_text.entry(right.text(j)).or_default().push(j);
     }
@@ -174,6 +227,13 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
             );
         }
     }
+
+    let left_units: Vec<Vec<u32>> = (0..left.sentences.len())
+        .map(|k| quantity_units(left, k))
+        .collect();
+    let right_units: Vec<Vec<u32>> = (0..right.sentences.len())
+        .map(|k| quantity_units(right, k))
+        .collect();
 
     // 3. Splits, merges and joins: a sentence left over joins the group that carries it.
     for (_, p) in by_score {
@@ -204,8 +264,8 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
             (false, false) if gl != gr => {
                 let fits = groups[gl].left.len() + groups[gr].left.len() <= MAX_MERGED
                     && groups[gl].right.len() + groups[gr].right.len() <= MAX_MERGED;
-                let lu = quantity_units(left, p.left);
-                let same_quantity = quantity_units(right, p.right)
+                let lu = &left_units[p.left];
+                let same_quantity = right_units[p.right]
                     .iter()
                     .any(|u| lu.binary_search(u).is_ok());
                 if fits && same_quantity {

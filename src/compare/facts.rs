@@ -5,11 +5,12 @@
 //! is conservative: an omission is not a conflict, and approximate wording ("about 40") is
 //! allowed its slack.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::doc::Doc;
 use super::model::{Conflict, ConflictKind, Quote, Span};
-use super::token::{ROLE_MODIFIERS, Token, TokenKind, Vocab};
+use super::token::{ROLE_MODIFIERS, Token, TokenKind};
 
 /// The sentences of one side of a group.
 pub struct Passage<'d, 'a> {
@@ -30,9 +31,9 @@ impl Passage<'_, '_> {
 }
 
 /// All conflicts between the two sides of aligned group `group`.
-pub fn conflicts(group: usize, left: &Passage, right: &Passage, vocab: &Vocab) -> Vec<Conflict> {
+pub fn conflicts(group: usize, left: &Passage, right: &Passage) -> Vec<Conflict> {
     let mut out = Vec::new();
-    let (lf, rf) = (Facts::of(left, vocab), Facts::of(right, vocab));
+    let (lf, rf) = (Facts::of(left), Facts::of(right));
     number_conflicts(group, &lf, &rf, &mut out);
     score_conflicts(group, &lf, &rf, &mut out);
     date_conflicts(group, &lf, &rf, &mut out);
@@ -41,22 +42,18 @@ pub fn conflicts(group: usize, left: &Passage, right: &Passage, vocab: &Vocab) -
     out
 }
 
-/// Quotations in `doc` that no quotation in `other` resembles.
-pub fn unique_quotes(doc: &Doc, other: &Doc, vocab: &Vocab) -> Vec<Quote> {
-    let all = |d: &Doc| -> Vec<QuoteFact> {
-        let sentences: Vec<usize> = (0..d.sentences.len()).collect();
-        Facts::of(
-            &Passage {
-                doc: d,
-                sentences: &sentences,
-            },
-            vocab,
-        )
-        .quotes
-    };
-    let theirs = all(other);
-    all(doc)
-        .into_iter()
+/// Every quotation of a document (three words or more).
+pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
+    let sentences: Vec<usize> = (0..doc.sentences.len()).collect();
+    quotes(&Passage {
+        doc,
+        sentences: &sentences,
+    })
+}
+
+/// The quotations of `mine` that no quotation in `theirs` resembles.
+pub fn unique_quotes(mine: &[QuoteFact], theirs: &[QuoteFact]) -> Vec<Quote> {
+    mine.iter()
         .filter(|q| {
             !theirs
                 .iter()
@@ -64,7 +61,7 @@ pub fn unique_quotes(doc: &Doc, other: &Doc, vocab: &Vocab) -> Vec<Quote> {
         })
         .map(|q| Quote {
             span: q.span,
-            speaker: q.speaker,
+            speaker: q.speaker.clone(),
         })
         .collect()
 }
@@ -99,8 +96,9 @@ struct Person {
     text: String,
 }
 
+/// A quotation found in a passage.
 #[derive(Debug)]
-struct QuoteFact {
+pub struct QuoteFact {
     span: Span,
     text: String,
     terms: Vec<u32>,
@@ -149,12 +147,20 @@ fn span_of(a: &Token, b: &Token) -> Span {
 }
 
 impl Facts {
-    fn of(p: &Passage, vocab: &Vocab) -> Facts {
+    fn of(p: &Passage) -> Facts {
         let mut f = Facts::default();
         let tokens: Vec<(usize, &Token)> = p.tokens().collect();
-        let lower: Vec<String> = tokens
+        // Lower-case forms, borrowed when the word is already lower case (most words are).
+        let lower: Vec<Cow<str>> = tokens
             .iter()
-            .map(|(_, t)| p.raw(t).to_lowercase())
+            .map(|(_, t)| {
+                let raw = p.raw(t);
+                if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Borrowed(raw)
+                } else {
+                    Cow::Owned(raw.to_lowercase())
+                }
+            })
             .collect();
         let body = p.doc.body;
         let mut used = vec![false; tokens.len()];
@@ -193,7 +199,7 @@ impl Facts {
         }
 
         for (k, (sentence, t)) in tokens.iter().enumerate() {
-            let word = lower[k].as_str();
+            let word = lower[k].as_ref();
             if WEEKDAYS.contains(&word) {
                 f.weekdays
                     .push((word.to_string(), [t.range.start, t.range.end]));
@@ -209,7 +215,7 @@ impl Facts {
                 continue;
             }
             let after_month =
-                k > 0 && MONTHS.contains(&lower[k - 1].as_str()) && tokens[k - 1].0 == *sentence;
+                k > 0 && MONTHS.contains(&lower[k - 1].as_ref()) && tokens[k - 1].0 == *sentence;
             if after_month {
                 continue; // a day of the month, part of a date
             }
@@ -221,26 +227,35 @@ impl Facts {
             let mut end: &Token = t;
             let mut units = Vec::new();
             let mut m = k + 1;
+            // The shown span runs over words that follow directly (only a space or a hyphen
+            // between them): "410 million crowns", "31-year-old", "three dock workers".
+            let mut contiguous = true;
             while m < tokens.len() && tokens[m].0 == *sentence && units.len() < 2 && m <= k + 4 {
                 let (_, n) = tokens[m];
-                match lower[m].as_str() {
-                    "million" | "m" if units.is_empty() => value *= 1e6,
-                    "billion" | "bn" if units.is_empty() => value *= 1e9,
-                    "thousand" if units.is_empty() => value *= 1e3,
+                let gap = &body[end.range.end.min(n.range.start)..n.range.start];
+                contiguous &= gap.chars().all(|c| c.is_whitespace() || c == '-');
+                let multiplier = match lower[m].as_ref() {
+                    "million" | "m" => Some(1e6),
+                    "billion" | "bn" => Some(1e9),
+                    "thousand" => Some(1e3),
+                    _ => None,
+                };
+                match multiplier {
+                    Some(x) if units.is_empty() => value *= x,
                     _ if n.kind == TokenKind::Content => units.push(n.term),
-                    _ => {}
+                    _ => contiguous = false,
                 }
-                if units.len() <= 1 {
+                if contiguous {
                     end = n;
                 }
                 m += 1;
             }
             let approx = if k > 0 && tokens[k - 1].0 == *sentence {
-                match lower[k - 1].as_str() {
+                match lower[k - 1].as_ref() {
                     "about" | "around" | "roughly" | "some" | "nearly" | "almost"
                     | "approximately" | "approx" | "estimated" => Approx::About,
                     "over" | "least" | "than"
-                        if !(k > 1 && matches!(lower[k - 2].as_str(), "less" | "fewer")) =>
+                        if !(k > 1 && matches!(lower[k - 2].as_ref(), "less" | "fewer")) =>
                     {
                         Approx::AtLeast
                     }
@@ -261,13 +276,13 @@ impl Facts {
         }
 
         f.people = people(p, &tokens, &lower);
-        f.quotes = quotes(p, vocab);
+        f.quotes = quotes(p);
         f
     }
 }
 
 /// People named in a passage with the titles given to them there.
-fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[String]) -> Vec<Person> {
+fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[Cow<str>]) -> Vec<Person> {
     let body = p.doc.body;
     let is_name_word = |k: usize| {
         let raw = &body[tokens[k].1.range.clone()];
@@ -275,8 +290,8 @@ fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[String]) -> Vec<Pers
             && raw.chars().count() > 1
             && tokens[k].1.kind == TokenKind::Content
             && !tokens[k].1.role
-            && !WEEKDAYS.contains(&lower[k].as_str())
-            && !MONTHS.contains(&lower[k].as_str())
+            && !WEEKDAYS.contains(&lower[k].as_ref())
+            && !MONTHS.contains(&lower[k].as_ref())
     };
     // Punctuation between two tokens ends a title phrase.
     let separated = |a: usize, b: usize| {
@@ -311,7 +326,7 @@ fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[String]) -> Vec<Pers
                 break;
             }
             if t.role {
-                roles.insert(lower[b].clone());
+                roles.insert(lower[b].to_string());
                 first = b;
             }
         }
@@ -324,7 +339,7 @@ fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[String]) -> Vec<Pers
             let mut a = end + 1;
             while a < tokens.len() && a <= end + 8 && (a == end + 1 || !separated(a - 1, a)) {
                 if tokens[a].1.role {
-                    roles.insert(lower[a].clone());
+                    roles.insert(lower[a].to_string());
                     last = a;
                 }
                 a += 1;
@@ -336,7 +351,7 @@ fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[String]) -> Vec<Pers
             .join(" ");
         let span = span_of(tokens[first].1, tokens[last].1);
         out.push(Person {
-            surname: lower[end].clone(),
+            surname: lower[end].to_string(),
             name,
             roles,
             span,
@@ -350,12 +365,15 @@ fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[String]) -> Vec<Pers
 }
 
 /// Quotations (three words or more) in a passage, with their speakers where named.
-fn quotes(p: &Passage, vocab: &Vocab) -> Vec<QuoteFact> {
+fn quotes(p: &Passage) -> Vec<QuoteFact> {
     let body = p.doc.body;
     let mut out = Vec::new();
     for &k in p.sentences {
         let range = p.doc.sentences[k].text.clone();
         let text = &body[range.clone()];
+        if !text.contains(['"', '“']) {
+            continue;
+        }
         let mut open: Option<usize> = None;
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, c) in text.char_indices() {
@@ -395,7 +413,6 @@ fn quotes(p: &Passage, vocab: &Vocab) -> Vec<QuoteFact> {
                     }
                 })
                 .map(|t| body[t.range.clone()].to_string());
-            let _ = vocab;
             out.push(QuoteFact {
                 span: [qs, qe],
                 text: body[qs..qe].trim().to_string(),

@@ -139,10 +139,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     let tiles_r = tiles(&rd);
 
     let diff_deadline = Instant::now() + options.diff_budget;
-    let mut groups = Vec::with_capacity(drafts.len());
-    let mut conflicts = Vec::new();
-    let mut diff_deadline_hits = 0;
-    for draft in &drafts {
+    let build = |(index, draft): (usize, &Draft)| -> Built {
         let left_spans = spans(&draft.left, &tiles_l);
         let right_spans = spans(&draft.right, &tiles_r);
         if !draft.aligned {
@@ -151,15 +148,19 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
             } else {
                 Kind::OnlyLeft
             };
-            groups.push(Group {
+            let group = Group {
                 kind,
                 score: 0.0,
                 left: left_spans,
                 right: right_spans,
                 ops: Vec::new(),
                 moved: false,
-            });
-            continue;
+            };
+            return Built {
+                group,
+                conflicts: Vec::new(),
+                cut: false,
+            };
         }
         let lt = side_tokens(&ld, &draft.left);
         let rt = side_tokens(&rd, &draft.right);
@@ -168,7 +169,6 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         } else {
             coarse_diff(&lt, &rt)
         };
-        diff_deadline_hits += usize::from(wd.cut_by_deadline);
         let l_terms = union(draft.left.iter().map(|&k| ld.terms[k].as_slice()));
         let r_terms = union(draft.right.iter().map(|&k| rd.terms[k].as_slice()));
         let (ln, rn) = (
@@ -177,8 +177,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         );
         let score = doc::similarity(&l_terms, ln, &r_terms, rn, &weights);
         let kind = classify(&lt, &rt, &wd, &l_terms, &r_terms, &weights);
-        let index = groups.len();
-        conflicts.extend(facts::conflicts(
+        let conflicts = facts::conflicts(
             index,
             &Passage {
                 doc: &ld,
@@ -188,16 +187,29 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
                 doc: &rd,
                 sentences: &draft.right,
             },
-            &vocab,
-        ));
-        groups.push(Group {
+        );
+        let group = Group {
             kind,
             score: (score * 1000.0).round() / 1000.0,
             left: left_spans,
             right: right_spans,
             ops: wd.ops,
             moved: false,
-        });
+        };
+        Built {
+            group,
+            conflicts,
+            cut: wd.cut_by_deadline,
+        }
+    };
+    let built: Vec<Built> = drafts.iter().enumerate().map(build).collect();
+    let mut groups = Vec::with_capacity(built.len());
+    let mut conflicts = Vec::new();
+    let mut diff_deadline_hits = 0;
+    for b in built {
+        groups.push(b.group);
+        conflicts.extend(b.conflicts);
+        diff_deadline_hits += usize::from(b.cut);
     }
     mark_moved(&mut groups, &drafts);
     // A body of white space only has no sentence; it still belongs to some group so that each
@@ -223,8 +235,9 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         });
     }
 
-    let quotes_only_left = facts::unique_quotes(&ld, &rd, &vocab);
-    let quotes_only_right = facts::unique_quotes(&rd, &ld, &vocab);
+    let (left_quotes, right_quotes) = (facts::all_quotes(&ld), facts::all_quotes(&rd));
+    let quotes_only_left = facts::unique_quotes(&left_quotes, &right_quotes);
+    let quotes_only_right = facts::unique_quotes(&right_quotes, &left_quotes);
     let summary = summarise(
         &left.body,
         &right.body,
@@ -241,6 +254,13 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         quotes_only_right,
         summary,
     }
+}
+
+/// One group built, with its conflicts and whether its diff was cut short.
+struct Built {
+    group: Group,
+    conflicts: Vec<Conflict>,
+    cut: bool,
 }
 
 /// Runs of consecutive unaligned sentences within one paragraph.

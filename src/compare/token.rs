@@ -2,7 +2,7 @@
 //! words, light stemming); what is shown is always the original text, found again through each
 //! token's byte range.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// What a word is, for weighting and for fact checks.
@@ -32,11 +32,23 @@ pub struct Token {
     pub role: bool,
 }
 
-/// Interns normalised words so comparing two words is comparing two integers.
+/// Interns normalised words so comparing two words is comparing two integers, and remembers
+/// how each raw form normalises: prose repeats its words, so each form is lower-cased, stemmed
+/// and looked up once.
 #[derive(Debug, Default)]
 pub struct Vocab {
     ids: HashMap<String, u32>,
     words: Vec<String>,
+    forms: HashMap<String, Normalised>,
+}
+
+/// What a raw word form normalises to.
+#[derive(Debug, Clone, Copy)]
+struct Normalised {
+    term: u32,
+    kind: TokenKind,
+    value: Option<f64>,
+    role: bool,
 }
 
 impl Vocab {
@@ -109,17 +121,29 @@ pub fn tokenize(body: &str, range: Range<usize>, vocab: &mut Vocab, out: &mut Ve
         let raw = &text[start..end];
         let capitalised = !first && raw.chars().next().is_some_and(char::is_uppercase);
         first = false;
-        scratch.clear();
-        let (kind, value) = normalise(raw, &mut scratch);
-        let role = kind == TokenKind::Content && is_role_word(raw);
-        let term = vocab.intern(&scratch);
+        let n = match vocab.forms.get(raw) {
+            Some(n) => *n,
+            None => {
+                scratch.clear();
+                let (kind, value) = normalise(raw, &mut scratch);
+                let role = kind == TokenKind::Content && is_role_word(raw);
+                let n = Normalised {
+                    term: vocab.intern(&scratch),
+                    kind,
+                    value,
+                    role,
+                };
+                vocab.forms.insert(raw.to_string(), n);
+                n
+            }
+        };
         out.push(Token {
             range: range.start + start..range.start + end,
-            term,
-            kind,
+            term: n.term,
+            kind: n.kind,
             capitalised,
-            value,
-            role,
+            value: n.value,
+            role: n.role,
         });
     }
 }
@@ -357,7 +381,7 @@ const SYNONYMS: &[&[&str]] = &[
 fn canonical(stemmed: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<HashMap<String, &'static str>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for group in SYNONYMS {
             let mut head = group[0].to_string();
             stem(&mut head);

@@ -1,0 +1,107 @@
+//! `parallax compare A B`: the comparison engine from the command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use parallax::article::Article;
+use parallax::compare::{Options, compare, report};
+use parallax::library::{LoadOptions, load_paths, load_samples};
+
+/// How `parallax compare` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A plain report: summary, then each passage pair with its conflicts.
+    Text,
+    /// Two aligned columns (coloured on a terminal unless NO_COLOR is set).
+    SideBySide,
+    /// The full result as JSON (documented in the README).
+    Json,
+    /// A Markdown report, as the comparison pane exports.
+    Markdown,
+}
+
+/// Loads both articles, compares them and prints the result.
+pub fn run(
+    left: &Path,
+    right: &Path,
+    format: OutputFormat,
+    width: Option<usize>,
+    load: &LoadOptions,
+) -> ExitCode {
+    let (a, b) = match (load_one(left, load), load_one(right, load)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("parallax: cannot compare: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let comparison = compare(&a, &b, &Options::default());
+    let stdout = std::io::stdout();
+    let tty = stdout.is_terminal();
+    let output = match format {
+        OutputFormat::Text => report::text(&comparison),
+        OutputFormat::Markdown => report::markdown(&comparison),
+        OutputFormat::Json => match serde_json::to_string_pretty(&comparison) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        OutputFormat::SideBySide => {
+            let width = width
+                .or_else(|| {
+                    tty.then(|| {
+                        ratatui::crossterm::terminal::size()
+                            .ok()
+                            .map(|(w, _)| usize::from(w))
+                    })
+                    .flatten()
+                })
+                .unwrap_or(120);
+            let colour = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            report::side_by_side(&comparison, width, colour)
+        }
+    };
+    let mut out = stdout.lock();
+    match out.write_all(output.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One article from a file, or from the built-in samples as `sample:NAME`.
+fn load_one(path: &Path, options: &LoadOptions) -> Result<Article, String> {
+    let shown = path.display();
+    if let Some(name) = path.to_str().and_then(|p| p.strip_prefix("sample:")) {
+        return load_samples()
+            .articles
+            .into_iter()
+            .find(|a| a.path == path)
+            .ok_or_else(|| {
+                format!("{shown}: no built-in sample named {name:?} (see `parallax list`)")
+            });
+    }
+    if path.is_dir() {
+        return Err(format!("{shown}: is a folder; name one article file"));
+    }
+    let mut loaded = load_paths(&[path.to_path_buf()], options);
+    if let Some(issue) = loaded
+        .issues
+        .iter()
+        .find(|i| i.kind == parallax::library::IssueKind::Skipped)
+    {
+        return Err(format!("{shown}: {}", issue.reason));
+    }
+    loaded
+        .articles
+        .pop()
+        .ok_or_else(|| format!("{shown}: no article in it"))
+}

@@ -1,0 +1,106 @@
+use unicode_width::UnicodeWidthStr;
+
+use super::{Mark, StyledLine, counts_line, fragments, heading, label, percent, wrap_fragments};
+use crate::compare::Comparison;
+
+/// Two columns, the left article beside the right, groups facing each other. With `colour`,
+/// changed words are highlighted and unique passages tinted; without it, the gutter symbols
+/// (= ≈ ~ + < > !) carry the meaning.
+pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
+    let width = width.max(20);
+    let col = (width - 3) / 2;
+    let mut out = String::new();
+    let s = &c.summary;
+    let pair = |l: &str, r: &str| {
+        format!("{} | {}", cell(l, col), cell(r, col))
+            .trim_end()
+            .to_string()
+            + "\n"
+    };
+    out.push_str(&pair(&heading(&c.left), &heading(&c.right)));
+    out.push_str(&pair(
+        &format!("{} carried by the right", percent(s.left_carried)),
+        &format!("{} carried by the left", percent(s.right_carried)),
+    ));
+    for line in wrap_fragments(&[(&counts_line(c), Mark::Shared)], width) {
+        out.push_str(&line.into_iter().map(|(t, _)| t).collect::<String>());
+        out.push('\n');
+    }
+    out.push_str(&format!("{}\n", "─".repeat(width)));
+    for (i, g) in c.groups.iter().enumerate() {
+        let (name, symbol) = label(g);
+        let conflicts: Vec<_> = c.conflicts.iter().filter(|x| x.group == i).collect();
+        let gutter = if conflicts.is_empty() { symbol } else { '!' };
+        let moved = if g.moved { " (moved)" } else { "" };
+        let title = format!("{gutter} {name}{moved}");
+        out.push_str(&paint(&title, if colour { "\x1b[1m" } else { "" }, colour));
+        out.push('\n');
+        let left = wrap_fragments(&fragments(&c.left.body, g, true), col);
+        let right = wrap_fragments(&fragments(&c.right.body, g, false), col);
+        for row in 0..left.len().max(right.len()) {
+            let l = left
+                .get(row)
+                .map(|l| render(l, col, colour, true))
+                .unwrap_or_else(|| " ".repeat(col));
+            let r = right
+                .get(row)
+                .map(|r| render(r, col, colour, false))
+                .unwrap_or_default();
+            out.push_str(format!("{l} {gutter} {r}").trim_end());
+            out.push('\n');
+        }
+        for x in conflicts {
+            for (n, line) in wrap_fragments(&[(&x.reason, Mark::Shared)], width - 4)
+                .into_iter()
+                .enumerate()
+            {
+                let text: String = line.into_iter().map(|(t, _)| t).collect();
+                let lead = if n == 0 { "  ! " } else { "    " };
+                out.push_str(&paint(&format!("{lead}{text}"), "\x1b[1;31m", colour));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Text cut or padded to exactly `width` columns.
+fn cell(text: &str, width: usize) -> String {
+    let mut t = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        t.push(ch);
+    }
+    t + &" ".repeat(width - used)
+}
+
+/// A wrapped line padded to the column, with SGR codes when colour is on.
+fn render(line: &StyledLine, width: usize, colour: bool, left: bool) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for (text, mark) in line {
+        used += text.width();
+        let code = match mark {
+            Mark::Shared => "",
+            Mark::Changed if left => "\x1b[1;31m",
+            Mark::Changed => "\x1b[1;32m",
+            Mark::Unique => "\x1b[2;36m",
+        };
+        out.push_str(&paint(text, code, colour && !code.is_empty()));
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+fn paint(text: &str, code: &str, on: bool) -> String {
+    if on && !code.is_empty() {
+        format!("{code}{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,62 @@
+//! Turning a comparison into text for people: a plain report, Markdown, or two columns.
+//! Pure string building; the caller decides where it goes and whether colour is wanted.
+
+mod columns;
+mod fragments;
+mod markdown;
+mod text;
+mod wrap;
+
+pub use columns::side_by_side;
+pub use fragments::{Mark, fragments};
+pub use markdown::markdown;
+pub use text::text;
+pub use wrap::{StyledLine, wrap_fragments};
+
+use super::{Comparison, Group, Kind};
+
+/// A short label and the gutter symbol for a group, so nothing depends on colour alone.
+pub fn label(group: &Group) -> (&'static str, char) {
+    match group.kind {
+        Kind::Copy => ("copy", '='),
+        Kind::Edited => ("edited", '≈'),
+        Kind::Paraphrase => ("paraphrase", '~'),
+        Kind::Partial => ("partial", '+'),
+        Kind::OnlyLeft => ("only left", '<'),
+        Kind::OnlyRight => ("only right", '>'),
+    }
+}
+
+/// "72%".
+pub fn percent(share: f32) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// The counts line: "copy 0 · edited 1 · paraphrase 5 · ...".
+pub fn counts_line(c: &Comparison) -> String {
+    let s = &c.summary;
+    let mut parts: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.name().replace('_', " "), s.counts.get(*k)))
+        .collect();
+    parts.push(format!("conflicts {}", s.conflicts));
+    parts.push(format!("moved {}", s.moved));
+    parts.join(" · ")
+}
+
+/// "Title (Source)" for a side.
+pub fn heading(side: &super::Side) -> String {
+    if side.source.is_empty() {
+        side.title.clone()
+    } else {
+        format!("{} ({})", side.title, side.source)
+    }
+}
+
+/// Text of a span with runs of white space folded to one space.
+pub fn folded(body: &str, span: [usize; 2]) -> String {
+    body[span[0]..span[1]]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
