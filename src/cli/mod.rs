@@ -221,7 +221,9 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
         }
         None => ReadState::default(),
     };
-    let app = parallax::tui::App::new(loaded, read, config.keymap, Default::default(), warnings);
+    let mut app =
+        parallax::tui::App::new(loaded, read, config.keymap, Default::default(), warnings);
+    app.theme = config.theme;
     match parallax::tui::run(app, state_file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

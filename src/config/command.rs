@@ -54,9 +54,27 @@ impl Context {
                 ClearFilter,
                 CycleSort,
                 ToggleRead,
+                Mark,
+                Compare,
             ],
             Context::Reader => &[Down, Up, PageDown, PageUp, Top, Bottom, Back, ToggleRead],
-            Context::Compare => &[],
+            Context::Compare => &[
+                Down,
+                Up,
+                PageDown,
+                PageUp,
+                Top,
+                Bottom,
+                NextDivergence,
+                PrevDivergence,
+                NextShared,
+                PrevShared,
+                SwapSides,
+                Details,
+                ToggleUnified,
+                Export,
+                Back,
+            ],
         }
     }
 }
@@ -87,11 +105,23 @@ pub enum Command {
     ClearFilter,
     CycleSort,
     ToggleRead,
+    /// Mark the selected article as the left side of the next comparison.
+    Mark,
+    /// Compare the marked article (or the most similar one) with the selected one.
+    Compare,
+    NextDivergence,
+    PrevDivergence,
+    NextShared,
+    PrevShared,
+    SwapSides,
+    Details,
+    ToggleUnified,
+    Export,
 }
 
 impl Command {
     /// Every command.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 27] = [
         Command::Quit,
         Command::Help,
         Command::ShowLog,
@@ -109,6 +139,16 @@ impl Command {
         Command::ClearFilter,
         Command::CycleSort,
         Command::ToggleRead,
+        Command::Mark,
+        Command::Compare,
+        Command::NextDivergence,
+        Command::PrevDivergence,
+        Command::NextShared,
+        Command::PrevShared,
+        Command::SwapSides,
+        Command::Details,
+        Command::ToggleUnified,
+        Command::Export,
     ];
 
     /// The name written in the config file.
@@ -131,6 +171,16 @@ impl Command {
             Command::ClearFilter => "clear_filter",
             Command::CycleSort => "cycle_sort",
             Command::ToggleRead => "toggle_read",
+            Command::Mark => "mark",
+            Command::Compare => "compare",
+            Command::NextDivergence => "next_divergence",
+            Command::PrevDivergence => "prev_divergence",
+            Command::NextShared => "next_shared",
+            Command::PrevShared => "prev_shared",
+            Command::SwapSides => "swap_sides",
+            Command::Details => "details",
+            Command::ToggleUnified => "toggle_unified",
+            Command::Export => "export",
         }
     }
 
@@ -142,8 +192,8 @@ impl Command {
             (Command::ShowLog, _) => "show the load log (skipped and repaired files)",
             (Command::FocusNext, _) => "focus the next pane",
             (Command::FocusPrev, _) => "focus the previous pane",
-            (Command::Down, Context::Reader) => "scroll down a line",
-            (Command::Up, Context::Reader) => "scroll up a line",
+            (Command::Down, Context::Reader | Context::Compare) => "scroll down a line",
+            (Command::Up, Context::Reader | Context::Compare) => "scroll up a line",
             (Command::Down, _) => "select the next article",
             (Command::Up, _) => "select the previous article",
             (Command::PageDown, _) => "move down a page",
@@ -152,6 +202,16 @@ impl Command {
             (Command::Bottom, _) => "go to the bottom",
             (Command::Open, _) => "open the selected article",
             (Command::Back, _) => "back to the list",
+            (Command::Mark, _) => "mark as the left side of a comparison",
+            (Command::Compare, _) => "compare with the marked (or most similar) article",
+            (Command::NextDivergence, _) => "next divergence (unique passage or conflict)",
+            (Command::PrevDivergence, _) => "previous divergence",
+            (Command::NextShared, _) => "next shared passage",
+            (Command::PrevShared, _) => "previous shared passage",
+            (Command::SwapSides, _) => "swap left and right",
+            (Command::Details, _) => "details of the current passage",
+            (Command::ToggleUnified, _) => "one column or two",
+            (Command::Export, _) => "export as Markdown to the data folder",
             (Command::Filter, _) => "filter by title, source and text as you type",
             (Command::ClearFilter, _) => "clear the filter",
             (Command::CycleSort, _) => "sort by date, source or title",

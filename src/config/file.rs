@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::did_you_mean;
-use super::{Command, ConfigError, Context, KeySeq, Keymap};
+use super::{Command, ConfigError, Context, KeySeq, Keymap, Theme, ThemeColor};
 use crate::article::line_col;
 use crate::library::DEFAULT_MAX_FILE_SIZE;
 
@@ -23,6 +23,8 @@ pub struct Config {
     /// Files above this many bytes are skipped.
     pub max_file_size: u64,
     pub keymap: Keymap,
+    /// Colours of the comparison pane.
+    pub theme: Theme,
 }
 
 impl Config {
@@ -59,6 +61,7 @@ impl Config {
         }
         let raw = parse_raw(text, path)?;
         let (user, mut errors) = bindings_of(&raw, text, path);
+        let theme = theme_of(&raw.theme, text, path, &mut errors);
         // Merge even after errors, so shadowing problems are reported in the same run.
         let keymap = match merge(defaults, user, text, path) {
             Ok(keymap) if errors.is_empty() => keymap,
@@ -73,6 +76,7 @@ impl Config {
             library: raw.library.map(|l| l.into_paths(base)).unwrap_or_default(),
             max_file_size: raw.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             keymap,
+            theme,
         })
     }
 }
@@ -84,6 +88,37 @@ struct RawConfig {
     max_file_size: Option<u64>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>,
+    #[serde(default)]
+    theme: RawTheme,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTheme {
+    changed_left: Option<Spanned<String>>,
+    changed_right: Option<Spanned<String>>,
+    unique: Option<Spanned<String>>,
+    conflict: Option<Spanned<String>>,
+}
+
+/// The theme from the file over the defaults; bad colours are reported with their place.
+fn theme_of(raw: &RawTheme, text: &str, path: &Path, errors: &mut Vec<ConfigError>) -> Theme {
+    let mut theme = Theme::default();
+    let fields = [
+        (&raw.changed_left, &mut theme.changed_left),
+        (&raw.changed_right, &mut theme.changed_right),
+        (&raw.unique, &mut theme.unique),
+        (&raw.conflict, &mut theme.conflict),
+    ];
+    for (value, slot) in fields {
+        if let Some(v) = value {
+            match ThemeColor::parse(v.get_ref()) {
+                Ok(c) => *slot = c,
+                Err(e) => errors.push(error_at(path, text, Some(v.span()), e)),
+            }
+        }
+    }
+    theme
 }
 
 #[derive(Deserialize)]
@@ -433,6 +468,16 @@ mod tests {
     fn all_problems_are_reported_together() {
         let errors = parse("[keys.list]\ndwon = [\"j\"]\nup = [\"Hyperspace\"]\n").unwrap_err();
         assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn theme_colours_are_read_and_bad_ones_located() {
+        let c = parse("[theme]\nunique = \"#102030\"\n").unwrap();
+        assert_eq!(c.theme.unique, ThemeColor::Rgb(16, 32, 48));
+        assert_eq!(c.theme.conflict, Theme::default().conflict);
+        let e = first_error("[theme]\nconflict = \"mauve\"\n");
+        assert!(e.starts_with("my.toml:2:12: unknown colour `mauve`"), "{e}");
+        assert!(first_error("[theme]\nshared = \"red\"\n").contains("unknown field `shared`"));
     }
 
     #[test]

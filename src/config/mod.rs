@@ -6,6 +6,7 @@ mod file;
 mod keymap;
 mod keys;
 mod paths;
+mod theme;
 
 pub use command::{Command, Context};
 pub use error::ConfigError;
@@ -13,3 +14,4 @@ pub use file::{Config, DEFAULT_CONFIG};
 pub use keymap::{Keymap, Lookup};
 pub use keys::{Key, KeyCode, KeySeq};
 pub use paths::{CONFIG_ENV, ConfigLocation, data_dir, state_file};
+pub use theme::{Theme, ThemeColor};

@@ -5,10 +5,12 @@ mod atomic;
 mod load;
 mod query;
 mod samples;
+mod similar;
 mod state;
 
 pub use atomic::write_atomically;
 pub use load::{DEFAULT_MAX_FILE_SIZE, IssueKind, LoadIssue, LoadOptions, Loaded, load_paths};
 pub use query::{SortKey, matches_filter, sorted_indices};
 pub use samples::{SAMPLES, load_samples};
+pub use similar::Fingerprints;
 pub use state::{ReadState, StateLoad};

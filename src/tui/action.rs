@@ -14,11 +14,15 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The read marks were written (or not, with the reason).
     StateSaved(Result<(), String>),
+    /// A comparison was exported (to this path, or not, with the reason).
+    Exported(Result<std::path::PathBuf, String>),
 }
 
 /// Work `update` asks the loop to do, so `update` itself stays free of I/O.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write the read marks to disk.
     SaveReadState,
+    /// Write this Markdown to a new file in the data folder, named after `name`.
+    Export { name: String, markdown: String },
 }

@@ -2,13 +2,15 @@
 
 use ratatui::layout::{Position, Rect};
 
+use super::compare::{ComparePane, body_area};
 use super::layout::{inner, panes, reader_text};
 use super::list::ListPane;
 use super::reader::ReaderPane;
 use super::{Action, Effect};
 use crate::article::Article;
+use crate::compare::{Options, compare, report};
 use crate::config::{Command, Context, Key, KeyCode, Keymap, Lookup};
-use crate::library::{IssueKind, LoadIssue, Loaded, ReadState};
+use crate::library::{Fingerprints, IssueKind, LoadIssue, Loaded, ReadState};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -21,8 +23,17 @@ pub enum Focus {
 /// A window over the panes, with its scroll position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Log { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Log {
+        scroll: usize,
+    },
+    /// The details of one group of the open comparison.
+    Details {
+        group: usize,
+        scroll: usize,
+    },
 }
 
 /// Everything the TUI shows. Changed only by [`App::update`]; read by the view.
@@ -44,6 +55,16 @@ pub struct App {
     /// The terminal area, kept so scrolling knows the pane sizes.
     pub area: Rect,
     pub should_quit: bool,
+    /// The article marked as the left side of the next comparison.
+    pub marked: Option<usize>,
+    /// The open comparison, drawn over the panes.
+    pub compare: Option<ComparePane>,
+    /// Whether colours may be used (false with NO_COLOR): then style and symbols carry meaning.
+    pub colour: bool,
+    /// Colours of the comparison pane.
+    pub theme: crate::config::Theme,
+    /// Library fingerprints for picking the most similar article, made on first use.
+    fingerprints: Option<Fingerprints>,
 }
 
 impl App {
@@ -79,6 +100,11 @@ impl App {
             pending: Vec::new(),
             area,
             should_quit: false,
+            marked: None,
+            compare: None,
+            colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            theme: crate::config::Theme::default(),
+            fingerprints: None,
         };
         app.settle();
         app
@@ -106,6 +132,13 @@ impl App {
                 }
                 None
             }
+            Action::Exported(result) => {
+                self.status = Some(match result {
+                    Ok(path) => format!("exported to {}", path.display()),
+                    Err(e) => format!("export failed: {e}"),
+                });
+                None
+            }
         };
         self.settle();
         effect
@@ -115,6 +148,9 @@ impl App {
     pub fn context(&self) -> Context {
         if self.overlay.is_some() {
             return Context::Reader;
+        }
+        if self.compare.is_some() {
+            return Context::Compare;
         }
         match self.focus {
             Focus::List => Context::List,
@@ -170,6 +206,9 @@ impl App {
         if let Some(overlay) = self.overlay {
             return self.run_in_overlay(overlay, command);
         }
+        if self.compare.is_some() {
+            return self.run_in_compare(command);
+        }
         let list_page = self.list_height().saturating_sub(1).max(1) as isize;
         let reader_height = self.reader_height();
         let reader_page = reader_height.saturating_sub(2).max(1) as isize;
@@ -220,13 +259,197 @@ impl App {
             (Command::Top, Focus::Reader) => self.reader.scroll = 0,
             (Command::Bottom, Focus::Reader) => self.reader.scroll_to_end(reader_height),
             (Command::Back, _) => self.focus = Focus::List,
+            (Command::Mark, _) => {
+                let selected = self.list.selected_article();
+                self.marked = if self.marked == selected {
+                    None
+                } else {
+                    selected
+                };
+                self.status = Some(match self.marked {
+                    Some(i) => format!(
+                        "marked \"{}\"; select another article and compare",
+                        self.articles[i].title
+                    ),
+                    None => "mark cleared".into(),
+                });
+            }
+            (Command::Compare, _) => self.open_comparison(),
+            // Comparison commands mean nothing outside the comparison pane.
+            (
+                Command::NextDivergence
+                | Command::PrevDivergence
+                | Command::NextShared
+                | Command::PrevShared
+                | Command::SwapSides
+                | Command::Details
+                | Command::ToggleUnified
+                | Command::Export,
+                _,
+            ) => {}
         }
         None
     }
 
+    /// Opens the comparison of the marked article (left) with the selected one (right), or of
+    /// the selected one with the most similar other article.
+    fn open_comparison(&mut self) {
+        let Some(selected) = self.list.selected_article() else {
+            self.status = Some("no article selected".into());
+            return;
+        };
+        let (left, right, note) = match self.marked {
+            Some(m) if m != selected => (m, selected, None),
+            Some(_) => {
+                self.status =
+                    Some("that is the marked article; select another one to compare with".into());
+                return;
+            }
+            None => {
+                let fingerprints = self
+                    .fingerprints
+                    .get_or_insert_with(|| Fingerprints::new(&self.articles));
+                match fingerprints.most_similar(selected) {
+                    Some((other, _)) => {
+                        let a = &self.articles[other];
+                        let source = if a.source.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", a.source)
+                        };
+                        (
+                            selected,
+                            other,
+                            Some(format!(
+                                "compared with the most similar article: {}{source}",
+                                a.title
+                            )),
+                        )
+                    }
+                    None => {
+                        self.status = Some(
+                            "no other article shares anything with this one; mark one to compare"
+                                .into(),
+                        );
+                        return;
+                    }
+                }
+            }
+        };
+        let comparison = compare(
+            &self.articles[left],
+            &self.articles[right],
+            &Options::default(),
+        );
+        self.compare = Some(ComparePane::new(comparison, (left, right)));
+        self.status = Some(note.unwrap_or_else(|| {
+            "comparing the marked article (left) with the selected one (right)".into()
+        }));
+    }
+
+    /// Commands while the comparison pane is open.
+    fn run_in_compare(&mut self, command: Command) -> Option<Effect> {
+        let height = self.compare_height();
+        let page = height.saturating_sub(2).max(1) as isize;
+        let pane = self.compare.as_mut()?;
+        match command {
+            Command::Quit => self.should_quit = true,
+            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::ShowLog => self.overlay = Some(Overlay::Log { scroll: 0 }),
+            Command::Down => pane.scroll_by(1, height),
+            Command::Up => pane.scroll_by(-1, height),
+            Command::PageDown => pane.scroll_by(page, height),
+            Command::PageUp => pane.scroll_by(-page, height),
+            Command::Top => pane.scroll_to_top(),
+            Command::Bottom => pane.scroll_to_end(height),
+            Command::NextDivergence
+            | Command::PrevDivergence
+            | Command::NextShared
+            | Command::PrevShared => {
+                let forward = matches!(command, Command::NextDivergence | Command::NextShared);
+                let divergence =
+                    matches!(command, Command::NextDivergence | Command::PrevDivergence);
+                let snapshot = pane.clone();
+                let found = pane.jump(forward, height, |g| {
+                    if divergence {
+                        snapshot.is_divergence(g)
+                    } else {
+                        snapshot.is_shared(g)
+                    }
+                });
+                if !found {
+                    let what = if divergence {
+                        "divergence"
+                    } else {
+                        "shared passage"
+                    };
+                    self.status = Some(format!(
+                        "no {} {what}",
+                        if forward { "further" } else { "earlier" }
+                    ));
+                }
+            }
+            Command::SwapSides => {
+                pane.swap();
+                self.status = Some("sides swapped".into());
+            }
+            Command::ToggleUnified => pane.unified = !pane.unified,
+            Command::Details => {
+                if let Some(group) = pane.current_group() {
+                    self.overlay = Some(Overlay::Details { group, scroll: 0 });
+                }
+            }
+            Command::Export => {
+                let c = &pane.comparison;
+                let stem = |p: &str| -> String {
+                    let name = p.rsplit(['/', ':']).next().unwrap_or(p);
+                    let name = name.rsplit_once('.').map_or(name, |(s, _)| s);
+                    name.chars()
+                        .map(|c| {
+                            if c.is_alphanumeric() || c == '-' {
+                                c
+                            } else {
+                                '_'
+                            }
+                        })
+                        .collect()
+                };
+                let secs = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                let name = format!(
+                    "compare-{}-vs-{}-{secs}.md",
+                    stem(&c.left.path),
+                    stem(&c.right.path)
+                );
+                return Some(Effect::Export {
+                    name,
+                    markdown: report::markdown(c),
+                });
+            }
+            Command::Back => self.compare = None,
+            _ => {}
+        }
+        None
+    }
+
+    /// Rows of the comparison's body.
+    pub fn compare_height(&self) -> usize {
+        usize::from(body_area(self.body_area()).height).max(1)
+    }
+
+    /// The screen above the status bar.
+    pub fn body_area(&self) -> Rect {
+        Rect {
+            height: self.area.height.saturating_sub(1),
+            ..self.area
+        }
+    }
+
     /// While help or the log is open, movement scrolls it and back, help or log close it.
     fn run_in_overlay(&mut self, overlay: Overlay, command: Command) -> Option<Effect> {
-        let (Overlay::Help { scroll } | Overlay::Log { scroll }) = overlay;
+        let (Overlay::Help { scroll } | Overlay::Log { scroll } | Overlay::Details { scroll, .. }) =
+            overlay;
         let height = usize::from(self.area.height.saturating_sub(4)).max(1);
         let total = self.overlay_len(overlay);
         let max = total.saturating_sub(height);
@@ -258,6 +481,10 @@ impl App {
         self.overlay = Some(match overlay {
             Overlay::Help { .. } => Overlay::Help { scroll: new_scroll },
             Overlay::Log { .. } => Overlay::Log { scroll: new_scroll },
+            Overlay::Details { group, .. } => Overlay::Details {
+                group,
+                scroll: new_scroll,
+            },
         });
         None
     }
@@ -267,6 +494,10 @@ impl App {
         match overlay {
             Overlay::Help { .. } => super::overlay::help_lines(&self.keymap).len(),
             Overlay::Log { .. } => self.issues.len().max(1),
+            Overlay::Details { group, .. } => self
+                .compare
+                .as_ref()
+                .map_or(1, |p| super::compare::details_lines(p, group).len()),
         }
     }
 
@@ -279,6 +510,13 @@ impl App {
             };
             for _ in 0..delta.unsigned_abs() {
                 self.run(command);
+            }
+            return;
+        }
+        if self.compare.is_some() {
+            let height = self.compare_height();
+            if let Some(pane) = self.compare.as_mut() {
+                pane.scroll_by(delta, height);
             }
             return;
         }
@@ -325,6 +563,13 @@ impl App {
     /// Brings derived state in line after any change: the reader shows the selection, laid out
     /// for its current width (from the cache when nothing changed), and scroll positions fit.
     fn settle(&mut self) {
+        if let Some(pane) = self.compare.as_mut() {
+            let body = body_area(Rect {
+                height: self.area.height.saturating_sub(1),
+                ..self.area
+            });
+            pane.ensure_layout(body.width, body.height);
+        }
         self.list.scroll_into_view(self.list_height());
         self.reader.show(self.list.selected_article());
         if let Some(reader) = panes(self.area, self.focus).reader {

@@ -4,6 +4,7 @@
 
 mod action;
 mod app;
+mod compare;
 mod input;
 mod layout;
 mod list;
@@ -17,5 +18,6 @@ pub mod view;
 
 pub use action::{Action, Effect};
 pub use app::{App, Focus, Overlay};
+pub use compare::ComparePane;
 pub use input::action_for_event;
 pub use run::run;

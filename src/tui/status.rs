@@ -45,6 +45,19 @@ fn hints(app: &App) -> String {
         (Context::Reader, &[(Command::Back, "close")])
     } else if app.list.editing {
         return "Enter keep · Esc clear ".into();
+    } else if app.compare.is_some() {
+        (
+            Context::Compare,
+            &[
+                (Command::NextDivergence, "divergence"),
+                (Command::NextShared, "shared"),
+                (Command::Details, "details"),
+                (Command::SwapSides, "swap"),
+                (Command::ToggleUnified, "columns"),
+                (Command::Export, "export"),
+                (Command::Back, "back"),
+            ],
+        )
     } else {
         match app.focus {
             Focus::List => (

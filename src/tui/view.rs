@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::layout::panes;
 use super::overlay::{help_lines, log_lines, render_window};
-use super::{App, Focus, Overlay, list, reader, status};
+use super::{App, Focus, Overlay, compare, list, reader, status};
 
 /// Draws a frame.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -17,17 +17,29 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// Draws the app into any buffer (the terminal's, or a test's).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let p = panes(area, app.focus);
-    if let Some(r) = p.list {
+    if let Some(pane) = &app.compare {
+        compare::render(
+            pane,
+            app.colour,
+            app.theme,
+            Rect {
+                height: area.height.saturating_sub(1),
+                ..area
+            },
+            buf,
+        );
+    } else if let Some(r) = p.list {
         list::render(
             &app.list,
             &app.articles,
             &app.read,
+            app.marked,
             app.focus == Focus::List,
             r,
             buf,
         );
     }
-    if let Some(r) = p.reader {
+    if let Some(r) = p.reader.filter(|_| app.compare.is_none()) {
         reader::render(&app.reader, app.focus == Focus::Reader, r, buf);
     }
     if let Some(r) = p.status {
@@ -42,6 +54,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let title = format!("Load log ({} entries)", app.issues.len());
             // Build only what can show, then let the window skip nothing more.
             render_window(&title, log_lines(&app.issues, scroll, rows), 0, area, buf);
+        }
+        Some(Overlay::Details { group, scroll }) => {
+            if let Some(pane) = &app.compare {
+                render_window(
+                    "Passage details",
+                    compare::details_lines(pane, group),
+                    scroll,
+                    area,
+                    buf,
+                );
+            }
         }
         None => {}
     }

@@ -15,6 +15,7 @@ pub fn render(
     pane: &ListPane,
     articles: &[Article],
     read: &ReadState,
+    marked: Option<usize>,
     focused: bool,
     area: Rect,
     buf: &mut Buffer,
@@ -76,8 +77,13 @@ pub fn render(
     for (y, (row, &index)) in rows.enumerate() {
         let article = &articles[index];
         let unread = !read.is_read(article);
+        let mark = if marked == Some(index) {
+            Span::styled("◆ ", Style::new().magenta().bold())
+        } else {
+            Span::styled(if unread { "● " } else { "  " }, Style::new().cyan())
+        };
         let mut spans = vec![
-            Span::styled(if unread { "● " } else { "  " }, Style::new().cyan()),
+            mark,
             Span::styled(
                 fit(&article.title, title_w),
                 if unread {

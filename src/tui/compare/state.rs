@@ -1,0 +1,140 @@
+use super::layout::{CompareLayout, UNIFIED_BELOW};
+use crate::compare::{Comparison, Kind};
+
+/// An open comparison: the result, where the view is, and its cached layout.
+#[derive(Debug, Clone)]
+pub struct ComparePane {
+    pub comparison: Comparison,
+    /// Library indices of the two articles, in the order shown.
+    pub articles: (usize, usize),
+    /// First row shown.
+    pub scroll: usize,
+    /// The current group: what n/N and ]/[ move, what Enter details.
+    pub cursor: usize,
+    /// The user asked for one column (it is also used below 100 columns).
+    pub unified: bool,
+    layout: CompareLayout,
+    layout_key: Option<(u16, u16, bool)>,
+}
+
+impl ComparePane {
+    /// Opens a comparison at the top.
+    pub fn new(comparison: Comparison, articles: (usize, usize)) -> ComparePane {
+        ComparePane {
+            comparison,
+            articles,
+            scroll: 0,
+            cursor: 0,
+            unified: false,
+            layout: CompareLayout::default(),
+            layout_key: None,
+        }
+    }
+
+    /// Lays the comparison out for a body of `width` x `height` unless that layout is cached.
+    pub fn ensure_layout(&mut self, width: u16, height: u16) {
+        let unified = self.unified || width < UNIFIED_BELOW;
+        let key = (width, height, unified);
+        if self.layout_key != Some(key) {
+            self.layout = CompareLayout::new(&self.comparison, width, height, unified);
+            self.layout_key = Some(key);
+        }
+        self.scroll = self.scroll.min(self.max_scroll(usize::from(height)));
+    }
+
+    /// The current layout.
+    pub fn layout(&self) -> &CompareLayout {
+        &self.layout
+    }
+
+    /// Scrolls by `delta` rows in a view of `height`; the cursor stays on screen.
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll(height));
+        self.keep_cursor_visible(height);
+    }
+
+    /// Scrolls to the last page.
+    pub fn scroll_to_end(&mut self, height: usize) {
+        self.scroll = self.max_scroll(height);
+        self.keep_cursor_visible(height);
+    }
+
+    /// Scrolls to the top, the cursor on the first group.
+    pub fn scroll_to_top(&mut self) {
+        self.scroll = 0;
+        self.cursor = 0;
+    }
+
+    /// Rows of group `g`.
+    fn rows_of(&self, g: usize) -> std::ops::Range<usize> {
+        let starts = &self.layout.group_rows;
+        let start = starts.get(g).copied().unwrap_or(0);
+        let end = starts
+            .get(g + 1)
+            .map_or(self.layout.rows.len(), |&n| n.saturating_sub(1));
+        start..end.max(start + 1)
+    }
+
+    /// Moves the cursor to a group on screen if it has scrolled out of view.
+    fn keep_cursor_visible(&mut self, height: usize) {
+        let view = self.scroll..self.scroll + height.max(1);
+        let rows = self.rows_of(self.cursor);
+        if rows.end <= view.start || rows.start >= view.end {
+            let starts = &self.layout.group_rows;
+            self.cursor = (0..starts.len())
+                .find(|&g| self.rows_of(g).end > view.start)
+                .unwrap_or(self.cursor);
+        }
+    }
+
+    fn max_scroll(&self, height: usize) -> usize {
+        self.layout.rows.len().saturating_sub(height.max(1))
+    }
+
+    /// The current group, if the comparison has any.
+    pub fn current_group(&self) -> Option<usize> {
+        (self.cursor < self.comparison.groups.len()).then_some(self.cursor)
+    }
+
+    /// Moves the cursor to the next (or previous) group that satisfies `wanted`, scrolling only
+    /// as far as needed to show it; returns false when there is none.
+    pub fn jump(&mut self, forward: bool, height: usize, wanted: impl Fn(usize) -> bool) -> bool {
+        let n = self.comparison.groups.len();
+        let target = if forward {
+            (self.cursor + 1..n).find(|&g| wanted(g))
+        } else {
+            (0..self.cursor.min(n)).rev().find(|&g| wanted(g))
+        };
+        let Some(g) = target else { return false };
+        self.cursor = g;
+        let rows = self.rows_of(g);
+        if rows.start < self.scroll || rows.end > self.scroll + height.max(1) {
+            self.scroll = rows.start.min(self.max_scroll(height));
+        }
+        true
+    }
+
+    /// Whether group `g` is a divergence: unique to one side, or in conflict.
+    pub fn is_divergence(&self, g: usize) -> bool {
+        !self.comparison.groups[g].kind.is_aligned()
+            || self.comparison.conflicts.iter().any(|c| c.group == g)
+    }
+
+    /// Whether group `g` pairs passages of both sides.
+    pub fn is_shared(&self, g: usize) -> bool {
+        self.comparison.groups[g].kind.is_aligned()
+            && self.comparison.groups[g].kind != Kind::OnlyLeft
+    }
+
+    /// Shows the sides the other way round.
+    pub fn swap(&mut self) {
+        self.comparison = self.comparison.clone().mirrored();
+        self.articles = (self.articles.1, self.articles.0);
+        self.layout_key = None;
+        self.scroll = 0;
+        self.cursor = 0;
+    }
+}

@@ -1,0 +1,347 @@
+//! Drawing the comparison: header, two aligned columns (or one), gutters and minimaps.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::ComparePane;
+use super::layout::{MapCell, Side};
+use crate::compare::Kind;
+use crate::compare::report::{Mark, StyledLine, counts_line, fragments, heading, label, percent};
+use crate::config::{Theme, ThemeColor};
+use crate::tui::layout::inner;
+use crate::tui::text::fit;
+
+/// Rows the header takes above the columns.
+pub const HEADER_ROWS: u16 = 4;
+
+/// The body area (below the header, inside the border) for a pane area.
+pub fn body_area(area: Rect) -> Rect {
+    let i = inner(area);
+    Rect {
+        y: i.y + HEADER_ROWS.min(i.height),
+        height: i.height.saturating_sub(HEADER_ROWS),
+        ..i
+    }
+}
+
+/// Styles of the pane, with or without colour.
+struct Styles {
+    colour: bool,
+    theme: Theme,
+}
+
+/// A theme colour as a terminal colour.
+fn color(c: ThemeColor) -> Color {
+    const NAMED: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    match c {
+        ThemeColor::Named(i) => NAMED[usize::from(i) % 16],
+        ThemeColor::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        ThemeColor::Indexed(i) => Color::Indexed(i),
+    }
+}
+
+impl Styles {
+    fn mark(&self, mark: Mark, side: Side) -> Style {
+        match (mark, self.colour) {
+            (Mark::Shared, _) => Style::new(),
+            (Mark::Changed, true) if side == Side::Left => Style::new()
+                .fg(color(self.theme.changed_left))
+                .add_modifier(Modifier::BOLD),
+            (Mark::Changed, true) => Style::new()
+                .fg(color(self.theme.changed_right))
+                .add_modifier(Modifier::BOLD),
+            (Mark::Changed, false) => {
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+            }
+            (Mark::Unique, true) => Style::new().fg(color(self.theme.unique)),
+            (Mark::Unique, false) => Style::new().add_modifier(Modifier::ITALIC),
+        }
+    }
+
+    fn gutter(&self, symbol: char) -> Style {
+        match (symbol, self.colour) {
+            ('!', true) => Style::new()
+                .fg(color(self.theme.conflict))
+                .add_modifier(Modifier::BOLD),
+            ('!', false) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            _ => Style::new().add_modifier(Modifier::DIM),
+        }
+    }
+
+    fn map(&self, cell: MapCell) -> (char, Style) {
+        let c = self.colour;
+        match cell {
+            MapCell::Empty => (' ', Style::new()),
+            MapCell::Shared => ('│', Style::new().dim()),
+            MapCell::Changed => (
+                '┃',
+                if c {
+                    Style::new().fg(Color::Yellow)
+                } else {
+                    Style::new()
+                },
+            ),
+            MapCell::Unique => (
+                '░',
+                if c {
+                    Style::new().fg(color(self.theme.unique))
+                } else {
+                    Style::new()
+                },
+            ),
+            MapCell::Conflict => (
+                '!',
+                if c {
+                    Style::new().fg(color(self.theme.conflict)).bold()
+                } else {
+                    Style::new().bold()
+                },
+            ),
+        }
+    }
+}
+
+/// Draws the pane. The layout must have been made for this area's body (`ensure_layout`).
+pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let styles = Styles { colour, theme };
+    let c = &pane.comparison;
+    let layout = pane.layout();
+    let mode = if layout.unified {
+        "one column"
+    } else {
+        "two columns"
+    };
+    Block::bordered()
+        .border_type(BorderType::Thick)
+        .title(Line::from(" Compare ").bold())
+        .title(Line::from(format!(" {mode} ")).right_aligned())
+        .render(area, buf);
+    let i = inner(area);
+    if i.width == 0 || i.height == 0 {
+        return;
+    }
+    let half = usize::from(i.width) / 2;
+    let s = &c.summary;
+    let header: [Line; 4] = [
+        Line::from(vec![
+            Span::raw(fit(&format!("L: {}", heading(&c.left)), half)).bold(),
+            Span::raw(fit(&format!("R: {}", heading(&c.right)), usize::from(i.width) - half)).bold(),
+        ]),
+        Line::from(vec![
+            Span::raw(fit(&share("carried by R", s.left_carried), half)),
+            Span::raw(share("carried by L", s.right_carried)),
+        ]),
+        Line::from(counts_line(c)).dim(),
+        Line::from("= copy ≈ edited ~ paraphrase + partial < only left > only right ! conflict · changed words highlighted").dim(),
+    ];
+    for (k, line) in header.into_iter().enumerate().take(usize::from(i.height)) {
+        line.render(
+            Rect {
+                y: i.y + k as u16,
+                height: 1,
+                ..i
+            },
+            buf,
+        );
+    }
+
+    let body = body_area(area);
+    if body.height == 0 || body.width < 4 {
+        return;
+    }
+    let height = usize::from(body.height);
+    // Minimaps at both edges, marking where the view is.
+    let total = layout.rows.len().max(1);
+    for (y, cell) in layout.map.iter().enumerate().take(height) {
+        let (ch, mut style) = styles.map(*cell);
+        let from = y * total / height;
+        let to = (y + 1) * total / height;
+        if to > pane.scroll && from < pane.scroll + height {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        let row = body.y + y as u16;
+        buf[(body.x, row)].set_char(ch).set_style(style);
+        buf[(body.right() - 1, row)].set_char(ch).set_style(style);
+    }
+    let col = layout.column;
+    for (y, row) in layout
+        .rows
+        .iter()
+        .skip(pane.scroll)
+        .take(height)
+        .enumerate()
+    {
+        let ry = body.y + y as u16;
+        let x0 = body.x + 2;
+        if layout.unified {
+            let tag = match (row.group, row.side) {
+                (None, _) => ' ',
+                (Some(_), Side::Left) => 'L',
+                (Some(_), Side::Right) => 'R',
+            };
+            buf.set_string(x0 - 1, ry, format!("{tag}"), Style::new().dim());
+            let gutter_x = x0 + 2 + col as u16;
+            draw_line(&row.left, row.side, &styles, x0 + 1, ry, col, buf);
+            if gutter_x < body.right() - 1 {
+                buf.set_string(
+                    gutter_x,
+                    ry,
+                    row.gutter.to_string(),
+                    cursor_style(styles.gutter(row.gutter), row.group == Some(pane.cursor)),
+                );
+            }
+        } else {
+            draw_line(&row.left, Side::Left, &styles, x0 - 1, ry, col, buf);
+            let gx = x0 - 1 + col as u16 + 1;
+            buf.set_string(
+                gx,
+                ry,
+                row.gutter.to_string(),
+                cursor_style(styles.gutter(row.gutter), row.group == Some(pane.cursor)),
+            );
+            draw_line(&row.right, Side::Right, &styles, gx + 2, ry, col, buf);
+            // A side with no passage in this group: a dimmed filler so the gap reads as a gap.
+            match row.group.map(|g| c.groups[g].kind) {
+                Some(Kind::OnlyRight) => buf.set_string(x0 - 1, ry, "···", Style::new().dim()),
+                Some(Kind::OnlyLeft) => buf.set_string(gx + 2, ry, "···", Style::new().dim()),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The current group's gutter stands out: reversed (and underlined where reversed already
+/// means a conflict).
+fn cursor_style(style: Style, current: bool) -> Style {
+    if !current {
+        return style;
+    }
+    if style.add_modifier.contains(Modifier::REVERSED) {
+        style.add_modifier(Modifier::UNDERLINED)
+    } else {
+        style
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            .remove_modifier(Modifier::DIM)
+    }
+}
+
+fn draw_line(
+    line: &StyledLine,
+    side: Side,
+    styles: &Styles,
+    x: u16,
+    y: u16,
+    width: usize,
+    buf: &mut Buffer,
+) {
+    let mut at = x;
+    let mut used = 0;
+    for (text, mark) in line {
+        if used >= width {
+            break;
+        }
+        let (end, _) = buf.set_stringn(at, y, text, width - used, styles.mark(*mark, side));
+        used += usize::from(end - at);
+        at = end;
+    }
+}
+
+/// "carried by R: 72% ███████░░░".
+fn share(what: &str, value: f32) -> String {
+    let filled = (value * 10.0).round().clamp(0.0, 10.0) as usize;
+    format!(
+        "{what}: {:>4} {}{}",
+        percent(value),
+        "█".repeat(filled),
+        "░".repeat(10 - filled)
+    )
+}
+
+/// The details of a group, for the details window: kind, score, both passages with changed
+/// words marked «like this», and the conflicts.
+pub fn details_lines(pane: &ComparePane, group: usize) -> Vec<Line<'static>> {
+    let c = &pane.comparison;
+    let g = &c.groups[group];
+    let (name, symbol) = label(g);
+    let mut lines = vec![
+        Line::from(format!(
+            "{symbol} {name} · similarity {:.2}{}",
+            g.score,
+            if g.moved { " · moved" } else { "" }
+        ))
+        .bold(),
+    ];
+    for (side, body, is_left) in [
+        ("Left", &c.left.body, true),
+        ("Right", &c.right.body, false),
+    ] {
+        let pieces = fragments(body, g, is_left);
+        if pieces.is_empty() {
+            continue;
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(format!("{side}:")).underlined());
+        let spans: Vec<Span> = pieces
+            .into_iter()
+            .map(|(t, m)| {
+                // Fold white space inside, keep one space where the text had some at either end.
+                let lead = if t.starts_with(char::is_whitespace) {
+                    " "
+                } else {
+                    ""
+                };
+                let trail = if t.ends_with(char::is_whitespace) && !t.trim().is_empty() {
+                    " "
+                } else {
+                    ""
+                };
+                let inner = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                match m {
+                    Mark::Changed => {
+                        Span::styled(format!("{lead}«{inner}»{trail}"), Style::new().bold())
+                    }
+                    _ if inner.is_empty() => Span::raw(lead),
+                    _ => Span::raw(format!("{lead}{inner}{trail}")),
+                }
+            })
+            .collect();
+        lines.push(Line::from(spans));
+    }
+    let conflicts: Vec<_> = c.conflicts.iter().filter(|x| x.group == group).collect();
+    if !conflicts.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from("Conflicts:").underlined());
+        for x in conflicts {
+            lines.push(Line::from(format!("! {}", x.reason)).bold());
+        }
+    }
+    lines.push(Line::default());
+    lines.push(
+        Line::from(format!(
+            "«» marks words the other side does not have ({} operations in the word diff)",
+            g.ops.len()
+        ))
+        .dim(),
+    );
+    lines
+}
