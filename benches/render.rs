@@ -69,5 +69,47 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render);
+/// Two generated reports of about `bytes` each, as articles.
+fn pair(bytes: usize) -> Vec<Article> {
+    let (a, b) = corpus::report_pair(5, bytes);
+    vec![
+        Article::new("a.txt".into(), "Left".into(), a),
+        Article::new("b.txt".into(), "Right".into(), b),
+    ]
+}
+
+fn compare_pane(c: &mut Criterion) {
+    let mut group = c.benchmark_group("compare_pane");
+    // One frame of an open comparison of two 200 KB articles (target: under 1 ms).
+    let mut app = app_over(pair(200_000));
+    for key in ["m", "j", "c"] {
+        app.update(Action::Key(parallax::config::Key::parse(key).unwrap()));
+    }
+    assert!(app.compare.is_some());
+    for _ in 0..40 {
+        app.update(Action::Key(parallax::config::Key::char('n')));
+    }
+    let area = Rect::new(0, 0, 200, 60);
+    group.bench_function("frame_200x60_200kb", |b| {
+        let mut buf = Buffer::empty(area);
+        b.iter(|| {
+            buf.reset();
+            view::render(&app, area, &mut buf);
+        })
+    });
+    // Opening a comparison of two 8 KB articles: engine and layout (target: under 20 ms).
+    let articles = pair(8_000);
+    group.bench_function("open_8kb", |b| {
+        b.iter(|| {
+            let comparison =
+                parallax::compare::compare(&articles[0], &articles[1], &Default::default());
+            let mut pane = parallax::tui::ComparePane::new(comparison, (0, 1));
+            pane.ensure_layout(198, 53);
+            pane
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, compare_pane);
 criterion_main!(benches);

@@ -198,3 +198,53 @@ fn a_corrupt_state_file_is_set_aside_with_a_warning() {
         "{names:?}"
     );
 }
+
+#[test]
+fn mark_compare_and_read_both_columns() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["sample-articles"], home.path());
+    s.wait_for("Library 14/14");
+    // Filter to the tram wire story, mark it, then pick the paraphrase and compare.
+    s.type_keys(b"/meridian");
+    s.wait_for("Library 1/14");
+    s.type_keys(b"\rm");
+    s.wait_for("marked \"Tessaly council approves 12-kilometre tram extension\"");
+    s.type_keys(b"\x1b");
+    s.wait_for("Library 14/14");
+    s.type_keys(b"/wrangling\r");
+    s.wait_for("Library 1/14");
+    s.type_keys(b"c");
+    s.wait_for(" Compare ");
+    // The status line is drawn last: once it shows, the frame is complete.
+    s.wait_for("comparing the marked article (left)");
+    s.wait_for("Molnar expects the new line");
+    let screen = s.screen();
+    // Both columns, side by side on the same rows.
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Molnar said the line") && l.contains("Molnar expects the new line"))
+        .unwrap_or_else(|| panic!("no row with both columns:\n{screen}"));
+    assert!(
+        row.find("said the line") < row.find("expects the new line"),
+        "{row}"
+    );
+    assert!(
+        screen.contains("L: Tessaly council approves 12-kilometre tram extension"),
+        "{screen}"
+    );
+    assert!(screen.contains("R: After years of wrangling"), "{screen}");
+
+    // Export, then back to the list and quit.
+    s.type_keys(b"e");
+    s.wait_for("exported to ");
+    s.type_keys(b"\x1b");
+    s.wait_for("Library ");
+    s.type_keys(b"q");
+    let (status, parser, _) = s.finish();
+    assert!(status.success());
+    assert!(!parser.screen().alternate_screen());
+    let exports: Vec<_> = std::fs::read_dir(home.path().join("data/parallax/exports"))
+        .unwrap()
+        .collect();
+    assert_eq!(exports.len(), 1);
+}
