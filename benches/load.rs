@@ -23,5 +23,21 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load);
+/// Picking the most similar article for `c` with nothing marked (target: under 100 ms for
+/// 10,000 articles): building the fingerprints, and one pick.
+fn pick(c: &mut Criterion) {
+    use parallax::library::Fingerprints;
+    let dir = corpus::library_10k();
+    let articles = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).articles;
+    let mut group = c.benchmark_group("most_similar");
+    group.sample_size(20);
+    group.bench_function("fingerprint_10k", |b| {
+        b.iter(|| Fingerprints::new(&articles))
+    });
+    let fp = Fingerprints::new(&articles);
+    group.bench_function("pick_among_10k", |b| b.iter(|| fp.most_similar(4_321)));
+    group.finish();
+}
+
+criterion_group!(benches, load, pick);
 criterion_main!(benches);

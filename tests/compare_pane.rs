@@ -314,3 +314,40 @@ fn changed_words_are_coloured_and_without_colour_still_stand_out() {
         "conflicts reversed"
     );
 }
+
+/// The pane as text with every cell that is bold and underlined (how changed words stand out
+/// without colour) wrapped in ⟦ ⟧, so a text snapshot shows the NO_COLOR rendering.
+fn emphasis_text(app: &App) -> String {
+    let t = draw(app);
+    let buf = t.backend().buffer();
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut inside = false;
+        for x in 0..area.width {
+            let cell = &buf[(x, y)];
+            let marked = cell
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED);
+            if marked != inside {
+                out.push(if marked { '⟦' } else { '⟧' });
+                inside = marked;
+            }
+            assert_eq!(cell.fg, Color::Reset, "NO_COLOR draws no colour");
+            out.push_str(cell.symbol());
+        }
+        if inside {
+            out.push('⟧');
+        }
+        out = out.trim_end().to_string();
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn no_color_pane_snapshot() {
+    let mut app = wire_vs_review(120, 30);
+    app.colour = false;
+    insta::assert_snapshot!(emphasis_text(&app));
+}

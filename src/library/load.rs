@@ -110,7 +110,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_default())
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
 

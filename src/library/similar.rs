@@ -6,12 +6,12 @@
 //! articles.
 
 use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use crate::article::Article;
 
-/// How much of each body the fingerprint reads.
-const READ: usize = 3000;
+/// How much of each body the fingerprint reads: the title and opening carry what an event is.
+const READ: usize = 2000;
 
 /// Fingerprints of every article, and how many articles share each word.
 #[derive(Debug, Default)]
@@ -23,7 +23,22 @@ pub struct Fingerprints {
 impl Fingerprints {
     /// Fingerprints a library.
     pub fn new(articles: &[Article]) -> Fingerprints {
-        let sets: Vec<Vec<u64>> = articles.iter().map(fingerprint).collect();
+        // Both cores: fingerprinting 10,000 articles is the only costly step.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(articles.len().max(1));
+        let chunk = articles.len().div_ceil(threads).max(1);
+        let sets: Vec<Vec<u64>> = std::thread::scope(|s| {
+            let handles: Vec<_> = articles
+                .chunks(chunk)
+                .map(|part| s.spawn(move || part.iter().map(fingerprint).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                // A worker's panic is a bug: re-raise it rather than lose its part.
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for set in &sets {
             for h in set {
@@ -79,19 +94,44 @@ fn fingerprint(article: &Article) -> Vec<u64> {
     let end = article
         .body
         .floor_char_boundary(READ.min(article.body.len()));
-    let text = [article.title.as_str(), &article.body[..end]];
-    let mut set: Vec<u64> = text
-        .iter()
-        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4)
-        .map(|w| {
-            let mut h = FxHasher::default();
-            for c in w.chars().flat_map(char::to_lowercase) {
-                c.hash(&mut h);
+    let mut set = Vec::with_capacity(256);
+    let mut buf = [0u8; 32];
+    for text in [article.title.as_str(), &article.body[..end]] {
+        // Words are runs of ASCII letters and digits or non-ASCII bytes, found byte by byte.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+            if !is_word(bytes[i]) {
+                i += 1;
+                continue;
             }
-            h.finish()
-        })
-        .collect();
+            let start = i;
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            let word = &bytes[start..i];
+            if word.len() < 4 {
+                continue;
+            }
+            let mut h = FxHasher::default();
+            if word.is_ascii() && word.len() <= buf.len() {
+                // The common case: lower-case into a stack buffer and hash it in one go.
+                let lower = &mut buf[..word.len()];
+                lower.copy_from_slice(word);
+                lower.make_ascii_lowercase();
+                h.write(lower);
+            } else {
+                // Both ends are ASCII boundaries, so this is whole characters.
+                let word = std::str::from_utf8(word).unwrap_or_default();
+                if word.chars().count() < 4 {
+                    continue;
+                }
+                h.write(word.to_lowercase().as_bytes());
+            }
+            set.push(h.finish());
+        }
+    }
     set.sort_unstable();
     set.dedup();
     set

@@ -106,6 +106,8 @@ impl App {
             theme: crate::config::Theme::default(),
             fingerprints: None,
         };
+        // Built now so that `c` with nothing marked answers at once.
+        app.fingerprints = Some(Fingerprints::new(&app.articles));
         app.settle();
         app
     }
