@@ -76,16 +76,51 @@ impl Article {
 /// ellipsis, bullets); continuation bytes count as neither. Words are split at ASCII white space
 /// only (a no-break space joins two words), which is how prose is written.
 pub fn count_words(text: &str) -> usize {
-    let mut count = 0usize;
-    // 1 while the current word has a letter or digit.
-    let mut has = 0u8;
-    for &b in text.as_bytes() {
-        let class = BYTE_CLASS[usize::from(b)];
-        let ws = class & WHITESPACE;
-        count += usize::from(ws & has);
-        has = (has | (class >> 1)) & (ws ^ 1);
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    // A word starts where a non-space byte follows a space (or the start of the text). Eight
+    // bytes at a time: after sanitising, the only bytes below 0x21 are space, tab and newline,
+    // so "below 0x21" is the space test, done on a whole u64 at once. Each start is then checked:
+    // most begin with a letter; one that begins with punctuation is a word only if a letter or
+    // digit follows before the next space.
+    let mut count = 0;
+    let mut prev_space = true;
+    let mut base = 0;
+    let starts_word = |at: usize| -> bool {
+        if BYTE_CLASS[usize::from(bytes[at])] == LETTER {
+            return true;
+        }
+        bytes[at..]
+            .iter()
+            .take_while(|&&c| c > 0x20)
+            .any(|&c| BYTE_CLASS[usize::from(c)] == LETTER)
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // High bit set in each byte below 0x21.
+        let space = !((x | HIGH).wrapping_sub(ONES * 0x21)) & !x & HIGH;
+        let carry = if prev_space { 0x80 } else { 0 };
+        let mut starts = !space & HIGH & ((space << 8) | carry);
+        while starts != 0 {
+            let k = (starts.trailing_zeros() / 8) as usize;
+            count += usize::from(starts_word(base + k));
+            starts &= starts - 1;
+        }
+        prev_space = space >> 63 != 0;
+        base += 8;
     }
-    count + usize::from(has)
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        let space = b < 0x21;
+        if !space && prev_space {
+            count += usize::from(starts_word(base + k));
+        }
+        prev_space = space;
+    }
+    count
 }
 
 const WHITESPACE: u8 = 1;
@@ -120,6 +155,11 @@ mod tests {
         assert_eq!(count_words("  one,  two -- 3 "), 3);
         assert_eq!(count_words("naïve café, ok"), 3);
         assert_eq!(count_words("Okafor — chief «executive» 日本"), 4);
+        // Every alignment of words against the eight-byte chunks.
+        for pad in 0..9 {
+            let text = format!("{}one two\tthree\n-- four5 (six) !", " ".repeat(pad));
+            assert_eq!(count_words(&text), 5, "{text:?}");
+        }
     }
 
     #[test]

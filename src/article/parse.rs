@@ -58,7 +58,7 @@ pub fn parse_article(
     repairs.controls_removed = removed;
 
     let mut title = meta.title.as_deref().map(sanitize_line).unwrap_or_default();
-    let mut body_start = body.as_str();
+    let mut body_start: &str = &body;
     if title.is_empty() {
         if let Some(line) = body.lines().find(|l| l.chars().any(char::is_alphabetic)) {
             title = sanitize_line(line.trim().trim_start_matches('#'));

@@ -4,6 +4,7 @@
 //! screen, retitle the window (OSC) or hide text; bidirectional overrides can reorder what a reader
 //! sees. Everything that could do so is removed here, once, at load.
 
+use std::borrow::Cow;
 use std::iter::Peekable;
 
 /// Removes every escape sequence and control character that could act on a terminal.
@@ -16,51 +17,58 @@ use std::iter::Peekable;
 ///   so text is shown in the order it is stored.
 ///
 /// Returns the safe text and how many characters were dropped.
-pub fn sanitize(input: &str) -> (String, usize) {
-    // Most text has nothing to remove, and every character that needs attention starts with a
-    // byte that `first_suspect` finds quickly; plain runs between suspects are copied whole.
-    let Some(first) = first_suspect(input.as_bytes()) else {
-        return (input.to_string(), 0);
-    };
-    let mut out = String::with_capacity(input.len());
+pub fn sanitize(input: &str) -> (Cow<'_, str>, usize) {
+    // Most text has nothing to remove and is not copied at all. Every character that needs
+    // attention starts with a byte that `first_suspect` finds quickly; a suspect that turns out
+    // harmless (an em dash, a curly quote) costs nothing, and the copy starts at the first real
+    // change.
+    let bytes = input.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // input[..copied] is already in `out`
     let mut removed = 0;
-    let mut pos = first;
-    out.push_str(&input[..first]);
-    loop {
-        let mut chars = input[pos..]
-            .char_indices()
-            .map(|(i, c)| (i + pos, c))
-            .peekable();
+    let mut pos = 0;
+    while let Some(offset) = first_suspect(&bytes[pos..]) {
+        let at = pos + offset;
+        let mut chars = input[at..].char_indices().map(|(i, c)| (i + at, c)).peekable();
         let Some((_, c)) = chars.next() else { break };
-        match c {
-            '\n' | '\t' => out.push(c),
-            '\r' => {
-                if chars.peek().map(|&(_, n)| n) != Some('\n') {
-                    out.push('\n');
-                }
+        // What replaces the character (and the sequence it starts), if anything changes.
+        let replacement: Option<&str> = match c {
+            '\n' | '\t' => None,
+            '\r' => Some(if chars.peek().map(|&(_, n)| n) == Some('\n') { "" } else { "\n" }),
+            '\u{1b}' => {
+                removed += 1 + skip_escape(&mut chars);
+                Some("")
             }
-            '\u{1b}' => removed += 1 + skip_escape(&mut chars),
-            '\u{9b}' => removed += 1 + skip_csi(&mut chars),
+            '\u{9b}' => {
+                removed += 1 + skip_csi(&mut chars);
+                Some("")
+            }
             '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
-                removed += 1 + skip_string(&mut chars)
+                removed += 1 + skip_string(&mut chars);
+                Some("")
             }
-            c if needs_attention(c) => removed += 1,
-            // A lead byte that turned out harmless (an em dash, a curly quote, "é").
-            c => out.push(c),
-        }
+            c if needs_attention(c) => {
+                removed += 1;
+                Some("")
+            }
+            _ => None,
+        };
         let next = chars.peek().map_or(input.len(), |&(j, _)| j);
-        match first_suspect(&input.as_bytes()[next..]) {
-            Some(offset) => {
-                out.push_str(&input[next..next + offset]);
-                pos = next + offset;
-            }
-            None => {
-                out.push_str(&input[next..]);
-                break;
-            }
+        if let Some(text) = replacement {
+            let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+            o.push_str(&input[copied..at]);
+            o.push_str(text);
+            copied = next;
+        }
+        pos = next;
+    }
+    match out {
+        None => (Cow::Borrowed(input), 0),
+        Some(mut o) => {
+            o.push_str(&input[copied..]);
+            (Cow::Owned(o), removed)
         }
     }
-    (out, removed)
 }
 
 /// The first byte that may start something to remove: a C0 control other than newline and
@@ -191,13 +199,14 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        sanitize(s).0
+        sanitize(s).0.into_owned()
     }
 
     #[test]
     fn plain_text_is_untouched() {
         let text = "Plain text, with tabs\tand\nnewlines — and ünïcödé.";
-        assert_eq!(sanitize(text), (text.to_string(), 0));
+        assert_eq!(sanitize(text), (Cow::Borrowed(text), 0));
+        assert!(matches!(sanitize(text).0, Cow::Borrowed(_)), "clean text is not copied");
     }
 
     #[test]
