@@ -39,7 +39,11 @@ pub fn clean_body(body: &str, title: &str) -> (String, CleanReport) {
     // One scan decides whether any line can hold markup at all (most bodies have none).
     let may_have_markup = body.contains('[') || body.contains('<');
     for raw in body.lines() {
-        let (without_markup, removed) = if may_have_markup { strip_empty_markup(raw) } else { (Cow::Borrowed(raw), 0) };
+        let (without_markup, removed) = if may_have_markup {
+            strip_empty_markup(raw)
+        } else {
+            (Cow::Borrowed(raw), 0)
+        };
         report.empty_markup += removed;
         if without_markup.trim().is_empty() {
             // A blank line separates paragraphs; a line that only held markup just goes.

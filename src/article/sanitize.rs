@@ -29,12 +29,19 @@ pub fn sanitize(input: &str) -> (Cow<'_, str>, usize) {
     let mut pos = 0;
     while let Some(offset) = first_suspect(&bytes[pos..]) {
         let at = pos + offset;
-        let mut chars = input[at..].char_indices().map(|(i, c)| (i + at, c)).peekable();
+        let mut chars = input[at..]
+            .char_indices()
+            .map(|(i, c)| (i + at, c))
+            .peekable();
         let Some((_, c)) = chars.next() else { break };
         // What replaces the character (and the sequence it starts), if anything changes.
         let replacement: Option<&str> = match c {
             '\n' | '\t' => None,
-            '\r' => Some(if chars.peek().map(|&(_, n)| n) == Some('\n') { "" } else { "\n" }),
+            '\r' => Some(if chars.peek().map(|&(_, n)| n) == Some('\n') {
+                ""
+            } else {
+                "\n"
+            }),
             '\u{1b}' => {
                 removed += 1 + skip_escape(&mut chars);
                 Some("")
@@ -206,7 +213,10 @@ mod tests {
     fn plain_text_is_untouched() {
         let text = "Plain text, with tabs\tand\nnewlines — and ünïcödé.";
         assert_eq!(sanitize(text), (Cow::Borrowed(text), 0));
-        assert!(matches!(sanitize(text).0, Cow::Borrowed(_)), "clean text is not copied");
+        assert!(
+            matches!(sanitize(text).0, Cow::Borrowed(_)),
+            "clean text is not copied"
+        );
     }
 
     #[test]

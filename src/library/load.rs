@@ -77,7 +77,81 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
     let mut files = Vec::new();
     let mut issues = Vec::new();
     for path in paths {
-        // One open: the size comes from the handle, so each file costs one path lookup.
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut issues),
+            Ok(_) => {
+                if Format::from_path(path).is_some() {
+                    files.push(path.clone());
+                } else {
+                    issues.push(skip(
+                        path,
+                        "not an article file (expected .txt or .md)".into(),
+                    ));
+                }
+            }
+            Err(e) => issues.push(skip(path, io_reason(&e))),
+        }
+    }
+
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<Vec<(Option<Article>, Vec<LoadIssue>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|p| load_file(p, options))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+
+    let mut articles = Vec::with_capacity(files.len());
+    for (article, mut file_issues) in results.into_iter().flatten() {
+        articles.extend(article);
+        issues.append(&mut file_issues);
+    }
+    Loaded { articles, issues }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            issues.push(skip(dir, io_reason(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, files, issues),
+            Ok(t) if t.is_symlink() && path.is_dir() => {}
+            Ok(_) if Format::from_path(&path).is_some() => files.push(path),
+            Ok(_) => {}
+            Err(e) => issues.push(skip(&path, io_reason(&e))),
+        }
+    }
+}
+
+/// Loads one file; never panics, whatever the bytes.
+pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Option<Article>, Vec<LoadIssue>) {
+    let mut issues = Vec::new();
+    let format = Format::from_path(path).unwrap_or(Format::Txt);
+    // One open: the size comes from the handle, so each file costs one path lookup.
     let mut file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return (None, vec![skip(path, io_reason(&e))]),
