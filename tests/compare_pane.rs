@@ -188,19 +188,44 @@ fn details_show_the_word_diff_and_conflicts_of_the_passage_at_the_top() {
 }
 
 #[test]
-fn export_asks_for_markdown_to_be_written_and_reports_where() {
+fn export_proposes_a_file_accepts_another_path_and_reports_where() {
     let mut app = wire_vs_review(160, 40);
-    let effects = press(&mut app, &["e"]);
-    let Some(Effect::Export { name, markdown }) = effects.first() else {
+    assert!(press(&mut app, &["e"]).is_empty(), "e opens a prompt first");
+    let proposed = app.export_prompt.clone().unwrap();
+    assert!(
+        proposed.contains("compare-tessaly-tram-wire-vs-tessaly-tram-review-")
+            && proposed.ends_with(".md"),
+        "{proposed}"
+    );
+    assert!(screen(&app).contains("export to: "));
+    // Enter writes where proposed.
+    let effects = press(&mut app, &["Enter"]);
+    let Some(Effect::Export { path, markdown }) = effects.first() else {
         panic!("{effects:?}")
     };
-    assert!(
-        name.starts_with("compare-tessaly-tram-wire-vs-tessaly-tram-review-")
-            && name.ends_with(".md")
-    );
+    assert_eq!(path.display().to_string(), proposed);
     assert!(markdown.starts_with("# Comparison") && markdown.contains("## Conflicts"));
-    app.update(Action::Exported(Ok("/data/exports/x.md".into())));
-    assert!(screen(&app).contains("exported to /data/exports/x.md"));
+    app.update(Action::Exported(Ok(path.clone())));
+    assert!(screen(&app).contains(&format!("exported to {}", path.display())));
+    // A path typed instead.
+    press(&mut app, &["e", "Ctrl-u", "o", "u", "t", ".", "m", "d"]);
+    let effects = press(&mut app, &["Enter"]);
+    assert!(
+        matches!(effects.first(), Some(Effect::Export { path, .. }) if path.as_os_str() == "out.md")
+    );
+    // Esc cancels; keys typed into the prompt do not act on the pane.
+    press(&mut app, &["e", "s", "Esc"]);
+    assert!(app.export_prompt.is_none());
+    assert!(
+        app.compare
+            .as_ref()
+            .unwrap()
+            .comparison
+            .left
+            .title
+            .starts_with("Tessaly council"),
+        "s was typed, not a swap"
+    );
 }
 
 #[test]

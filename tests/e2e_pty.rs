@@ -236,6 +236,8 @@ fn mark_compare_and_read_both_columns() {
 
     // Export, then back to the list and quit.
     s.type_keys(b"e");
+    s.wait_for("export to: ");
+    s.type_keys(b"\r");
     s.wait_for("exported to ");
     s.type_keys(b"\x1b");
     s.wait_for("Library ");

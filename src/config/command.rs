@@ -211,7 +211,7 @@ impl Command {
             (Command::SwapSides, _) => "swap left and right",
             (Command::Details, _) => "details of the current passage",
             (Command::ToggleUnified, _) => "one column or two",
-            (Command::Export, _) => "export as Markdown to the data folder",
+            (Command::Export, _) => "export as Markdown (to the data folder, or a path you type)",
             (Command::Filter, _) => "filter by title, source and text as you type",
             (Command::ClearFilter, _) => "clear the filter",
             (Command::CycleSort, _) => "sort by date, source or title",

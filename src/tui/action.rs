@@ -23,6 +23,9 @@ pub enum Action {
 pub enum Effect {
     /// Write the read marks to disk.
     SaveReadState,
-    /// Write this Markdown to a new file in the data folder, named after `name`.
-    Export { name: String, markdown: String },
+    /// Write this Markdown to this file (atomically).
+    Export {
+        path: std::path::PathBuf,
+        markdown: String,
+    },
 }

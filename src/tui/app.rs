@@ -63,6 +63,8 @@ pub struct App {
     pub colour: bool,
     /// Colours of the comparison pane.
     pub theme: crate::config::Theme,
+    /// The export prompt's text (a file path) while it is open.
+    pub export_prompt: Option<String>,
     /// Library fingerprints for picking the most similar article, made on first use.
     fingerprints: Option<Fingerprints>,
 }
@@ -105,6 +107,7 @@ impl App {
             colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             theme: crate::config::Theme::default(),
             fingerprints: None,
+            export_prompt: None,
         };
         // Built now so that `c` with nothing marked answers at once.
         app.fingerprints = Some(Fingerprints::new(&app.articles));
@@ -161,6 +164,9 @@ impl App {
     }
 
     fn on_key(&mut self, key: Key) -> Option<Effect> {
+        if self.export_prompt.is_some() {
+            return self.edit_export(key);
+        }
         if self.list.editing {
             self.edit_filter(key);
             return None;
@@ -179,6 +185,34 @@ impl App {
                 if retry { self.on_key(key) } else { None }
             }
         }
+    }
+
+    /// The export prompt owns the keyboard: Enter writes to the path shown, Esc cancels.
+    fn edit_export(&mut self, key: Key) -> Option<Effect> {
+        let text = self.export_prompt.as_mut()?;
+        match key.code {
+            KeyCode::Esc => {
+                self.export_prompt = None;
+                self.status = Some("export cancelled".into());
+            }
+            KeyCode::Enter => {
+                let path = std::path::PathBuf::from(text.trim());
+                self.export_prompt = None;
+                if path.as_os_str().is_empty() {
+                    self.status = Some("export cancelled: no file name".into());
+                    return None;
+                }
+                let markdown = report::markdown(&self.compare.as_ref()?.comparison);
+                return Some(Effect::Export { path, markdown });
+            }
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Char('u') if key.ctrl => text.clear(),
+            KeyCode::Char(c) if !key.ctrl && !key.alt => text.push(c),
+            _ => {}
+        }
+        None
     }
 
     /// The filter prompt owns the keyboard: typing edits the query, which applies at once.
@@ -402,6 +436,7 @@ impl App {
                 }
             }
             Command::Export => {
+                // Propose a file in the data folder; the user may type any other path.
                 let c = &pane.comparison;
                 let stem = |p: &str| -> String {
                     let name = p.rsplit(['/', ':']).next().unwrap_or(p);
@@ -424,10 +459,11 @@ impl App {
                     stem(&c.left.path),
                     stem(&c.right.path)
                 );
-                return Some(Effect::Export {
-                    name,
-                    markdown: report::markdown(c),
-                });
+                let path = crate::config::data_dir().map_or_else(
+                    || std::path::PathBuf::from(&name),
+                    |d| d.join("exports").join(&name),
+                );
+                self.export_prompt = Some(path.display().to_string());
             }
             Command::Back => self.compare = None,
             _ => {}

@@ -47,14 +47,10 @@ fn perform(effect: Effect, app: &App, state_file: Option<&std::path::Path>) -> A
                 .map_err(|e| format!("{}: {e}", path.display())),
             None => Err("no data folder on this system; marks last until you quit".into()),
         }),
-        Effect::Export { name, markdown } => Action::Exported(match crate::config::data_dir() {
-            Some(dir) => {
-                let path = dir.join("exports").join(name);
-                crate::library::write_atomically(&path, markdown.as_bytes())
-                    .map(|()| path.clone())
-                    .map_err(|e| format!("{}: {e}", path.display()))
-            }
-            None => Err("no data folder on this system".into()),
-        }),
+        Effect::Export { path, markdown } => Action::Exported(
+            crate::library::write_atomically(&path, markdown.as_bytes())
+                .map(|()| path.clone())
+                .map_err(|e| format!("{}: {e}", path.display())),
+        ),
     }
 }

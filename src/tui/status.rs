@@ -14,7 +14,9 @@ use crate::tui::text::truncate;
 /// Draws the status bar: a message or prompt on the left, key hints on the right.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, Style::new().reversed());
-    let left = if app.list.editing {
+    let left = if let Some(path) = &app.export_prompt {
+        format!("export to: {path}▏")
+    } else if app.list.editing {
         format!("/{}▏", app.list.filter)
     } else if !app.pending.is_empty() {
         let keys: Vec<String> = app.pending.iter().map(ToString::to_string).collect();
@@ -43,6 +45,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn hints(app: &App) -> String {
     let (context, wanted): (Context, &[(Command, &str)]) = if app.overlay.is_some() {
         (Context::Reader, &[(Command::Back, "close")])
+    } else if app.export_prompt.is_some() {
+        return "Enter write · Esc cancel ".into();
     } else if app.list.editing {
         return "Enter keep · Esc clear ".into();
     } else if app.compare.is_some() {
