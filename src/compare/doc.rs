@@ -64,17 +64,9 @@ impl<'a> Doc<'a> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|d| word.eq_ignore_ascii_case(d))
+    super::facts::WEEKDAYS
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// How much each term counts as evidence, learnt from the two articles.

@@ -118,7 +118,8 @@ struct Facts {
     quotes: Vec<QuoteFact>,
 }
 
-const WEEKDAYS: &[&str] = &[
+/// Names of the days, for date checks and the weekday signal in matching.
+pub(super) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

@@ -46,3 +46,20 @@ pub fn fragments<'b>(body: &'b str, group: &Group, left: bool) -> Vec<(&'b str, 
     }
     out
 }
+
+/// A fragment's text with white space folded to single spaces, keeping one space at either end
+/// where the original had some: (leading space, words, trailing space).
+pub fn folded_piece(text: &str) -> (&'static str, String, &'static str) {
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trail = if text.ends_with(char::is_whitespace) && !words.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    (lead, words, trail)
+}

@@ -1,4 +1,4 @@
-use super::{Mark, counts_line, fragments, heading, label, percent};
+use super::{Mark, counts_line, folded_piece, fragments, heading, label, percent};
 use crate::compare::Comparison;
 
 /// The comparison as Markdown: a summary table, the conflicts, then every group with changed
@@ -48,21 +48,11 @@ pub fn markdown(c: &Comparison) -> String {
             }
             let mut line = String::new();
             for (text, mark) in pieces {
-                let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let (lead, folded, trail) = folded_piece(text);
                 if folded.is_empty() {
                     line.push(' ');
                     continue;
                 }
-                let lead = if text.starts_with(char::is_whitespace) {
-                    " "
-                } else {
-                    ""
-                };
-                let trail = if text.ends_with(char::is_whitespace) {
-                    " "
-                } else {
-                    ""
-                };
                 match mark {
                     Mark::Changed => {
                         line.push_str(&format!("{lead}**{}**{trail}", escape(&folded)))

@@ -8,7 +8,7 @@ mod text;
 mod wrap;
 
 pub use columns::side_by_side;
-pub use fragments::{Mark, fragments};
+pub use fragments::{Mark, folded_piece, fragments};
 pub use markdown::markdown;
 pub use text::text;
 pub use wrap::{StyledLine, wrap_fragments};

@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::ComparePane;
 use super::layout::{MapCell, Side};
 use crate::compare::Kind;
-use crate::compare::report::{Mark, StyledLine, counts_line, fragments, heading, label, percent};
+use crate::compare::report::{
+    Mark, StyledLine, counts_line, folded_piece, fragments, heading, label, percent,
+};
 use crate::config::{Theme, ThemeColor};
 use crate::tui::layout::inner;
 use crate::tui::text::fit;
@@ -304,18 +306,7 @@ pub fn details_lines(pane: &ComparePane, group: usize) -> Vec<Line<'static>> {
         let spans: Vec<Span> = pieces
             .into_iter()
             .map(|(t, m)| {
-                // Fold white space inside, keep one space where the text had some at either end.
-                let lead = if t.starts_with(char::is_whitespace) {
-                    " "
-                } else {
-                    ""
-                };
-                let trail = if t.ends_with(char::is_whitespace) && !t.trim().is_empty() {
-                    " "
-                } else {
-                    ""
-                };
-                let inner = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                let (lead, inner, trail) = folded_piece(t);
                 match m {
                     Mark::Changed => {
                         Span::styled(format!("{lead}«{inner}»{trail}"), Style::new().bold())
