@@ -26,10 +26,20 @@ pub struct WordDiff {
     pub cut_by_deadline: bool,
 }
 
+/// Groups with at most this many token pairs are diffed without a deadline.
+const SMALL: usize = 64 * 64;
+
 /// Diffs two sides word by word, giving up on refinement at `deadline`.
 pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant>) -> WordDiff {
     let lt: Vec<u32> = left.tokens.iter().map(|t| t.term).collect();
     let rt: Vec<u32> = right.tokens.iter().map(|t| t.term).collect();
+    // A small group's diff is cheap whatever happens (Myers is at most O(N x M) here), so it
+    // needs no deadline, and skips the clock reads that checking one costs.
+    let deadline = if lt.len() * rt.len() <= SMALL {
+        None
+    } else {
+        deadline
+    };
     let raw = capture_diff_slices_deadline(Algorithm::Patience, &lt, &rt, deadline);
     let cut_by_deadline = deadline.is_some_and(|d| Instant::now() >= d);
 
