@@ -97,7 +97,8 @@ struct RawConfig {
 struct RawTheme {
     changed_left: Option<Spanned<String>>,
     changed_right: Option<Spanned<String>>,
-    unique: Option<Spanned<String>>,
+    unique_left: Option<Spanned<String>>,
+    unique_right: Option<Spanned<String>>,
     conflict: Option<Spanned<String>>,
 }
 
@@ -107,7 +108,8 @@ fn theme_of(raw: &RawTheme, text: &str, path: &Path, errors: &mut Vec<ConfigErro
     let fields = [
         (&raw.changed_left, &mut theme.changed_left),
         (&raw.changed_right, &mut theme.changed_right),
-        (&raw.unique, &mut theme.unique),
+        (&raw.unique_left, &mut theme.unique_left),
+        (&raw.unique_right, &mut theme.unique_right),
         (&raw.conflict, &mut theme.conflict),
     ];
     for (value, slot) in fields {
@@ -472,8 +474,9 @@ mod tests {
 
     #[test]
     fn theme_colours_are_read_and_bad_ones_located() {
-        let c = parse("[theme]\nunique = \"#102030\"\n").unwrap();
-        assert_eq!(c.theme.unique, ThemeColor::Rgb(16, 32, 48));
+        let c = parse("[theme]\nunique_right = \"#102030\"\n").unwrap();
+        assert_eq!(c.theme.unique_right, ThemeColor::Rgb(16, 32, 48));
+        assert_eq!(c.theme.unique_left, Theme::default().unique_left);
         assert_eq!(c.theme.conflict, Theme::default().conflict);
         let e = first_error("[theme]\nconflict = \"mauve\"\n");
         assert!(e.starts_with("my.toml:2:12: unknown colour `mauve`"), "{e}");

@@ -78,8 +78,10 @@ pub struct Theme {
     pub changed_left: ThemeColor,
     /// Words of the right article that the left one changed or lacks.
     pub changed_right: ThemeColor,
-    /// Passages only one article has.
-    pub unique: ThemeColor,
+    /// Passages only the left article has.
+    pub unique_left: ThemeColor,
+    /// Passages only the right article has.
+    pub unique_right: ThemeColor,
     /// Conflict marks.
     pub conflict: ThemeColor,
 }
@@ -89,7 +91,8 @@ impl Default for Theme {
         Theme {
             changed_left: ThemeColor::Named(9),
             changed_right: ThemeColor::Named(10),
-            unique: ThemeColor::Named(6),
+            unique_left: ThemeColor::Named(6),
+            unique_right: ThemeColor::Named(12),
             conflict: ThemeColor::Named(1),
         }
     }

@@ -75,7 +75,10 @@ impl Styles {
             (Mark::Changed, false) => {
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
             }
-            (Mark::Unique, true) => Style::new().fg(color(self.theme.unique)),
+            (Mark::Unique, true) if side == Side::Left => {
+                Style::new().fg(color(self.theme.unique_left))
+            }
+            (Mark::Unique, true) => Style::new().fg(color(self.theme.unique_right)),
             (Mark::Unique, false) => Style::new().add_modifier(Modifier::ITALIC),
         }
     }
@@ -106,7 +109,7 @@ impl Styles {
             MapCell::Unique => (
                 '░',
                 if c {
-                    Style::new().fg(color(self.theme.unique))
+                    Style::new().fg(color(self.theme.unique_left))
                 } else {
                     Style::new()
                 },
