@@ -405,14 +405,17 @@ impl App {
                 let forward = matches!(command, Command::NextDivergence | Command::NextShared);
                 let divergence =
                     matches!(command, Command::NextDivergence | Command::PrevDivergence);
-                let snapshot = pane.clone();
-                let found = pane.jump(forward, height, |g| {
-                    if divergence {
-                        snapshot.is_divergence(g)
-                    } else {
-                        snapshot.is_shared(g)
-                    }
-                });
+                // Which groups qualify, computed first: `jump` needs the pane mutably.
+                let wanted: Vec<bool> = (0..pane.comparison.groups.len())
+                    .map(|g| {
+                        if divergence {
+                            pane.is_divergence(g)
+                        } else {
+                            pane.is_shared(g)
+                        }
+                    })
+                    .collect();
+                let found = pane.jump(forward, height, |g| wanted[g]);
                 if !found {
                     let what = if divergence {
                         "divergence"
