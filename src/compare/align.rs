@@ -60,18 +60,13 @@ const PER_SENTENCE: usize = 8;
 fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) -> Vec<Pair> {
     let n_left = left.sentences.len();
     let n_terms = weights.idf.len();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
-    for (i, terms) in left.terms.iter().enumerate() {
-        for &t in terms {
-            postings[t as usize].push(i as u32);
-        }
-    }
+    let postings = Postings::new(&left.terms, n_terms);
     let cap = if n_left > 2000 { 64 } else { usize::MAX };
     let mut all = vec![0f32; n_left];
     let mut topic = vec![0f32; n_left];
-    let mut touched = Vec::new();
-    let mut pairs = Vec::new();
-    let mut mine: Vec<Pair> = Vec::new();
+    let mut touched = Vec::with_capacity(n_left);
+    let mut pairs = Vec::with_capacity(right.terms.len() * PER_SENTENCE);
+    let mut mine: Vec<Pair> = Vec::with_capacity(n_left);
     let cos = |shared: f32, x: f32, y: f32| {
         if x > 0.0 && y > 0.0 {
             (shared / (x * y).sqrt()).min(1.0)
@@ -84,7 +79,7 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
         // shared weight can still grow by.
         let (mut skipped_all, mut skipped_topic) = (0f32, 0f32);
         for &t in terms {
-            let list = &postings[t as usize];
+            let list = postings.of(t);
             let w2 = weights.w(t).powi(2);
             let is_topic = !weights.is_name[t as usize];
             if list.len() > cap {
@@ -140,6 +135,39 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
         pairs.append(&mut mine);
     }
     pairs
+}
+
+/// For each term, the left sentences holding it, all in one buffer (a term's list is a slice
+/// of it), so building the index costs two allocations rather than one per term.
+struct Postings {
+    start: Vec<u32>,
+    sentences: Vec<u32>,
+}
+
+impl Postings {
+    fn new(terms: &[Vec<u32>], n_terms: usize) -> Postings {
+        let mut start = vec![0u32; n_terms + 1];
+        for &t in terms.iter().flatten() {
+            start[t as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start.clone();
+        let mut sentences = vec![0u32; start[n_terms] as usize];
+        for (i, ts) in terms.iter().enumerate() {
+            for &t in ts {
+                sentences[fill[t as usize] as usize] = i as u32;
+                fill[t as usize] += 1;
+            }
+        }
+        Postings { start, sentences }
+    }
+
+    /// The left sentences holding term `t`, in order.
+    fn of(&self, t: u32) -> &[u32] {
+        &self.sentences[self.start[t as usize] as usize..self.start[t as usize + 1] as usize]
+    }
 }
 
 /// Aligns the sentences of two documents.

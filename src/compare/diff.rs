@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::time::Instant;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::algorithms::{DiffHook, patience};
 
 use super::model::{Op, OpTag, Span};
 use super::token::{Token, TokenKind};
@@ -40,44 +40,12 @@ pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant
     } else {
         deadline
     };
-    let raw = capture_diff_slices_deadline(Algorithm::Patience, &lt, &rt, deadline);
+    let mut runs = Runs::default();
+    // The hook only records runs: `similar`'s own capture would wrap it in two more layers
+    // (replace and compact) whose work the folding below redoes anyway.
+    let _ = patience::diff_deadline(&mut runs, &lt, 0..lt.len(), &rt, 0..rt.len(), deadline);
     let cut_by_deadline = deadline.is_some_and(|d| Instant::now() >= d);
-
-    // (equal?, left run, right run), with stop-word islands between changes folded in.
-    let mut runs: Vec<(bool, Range<usize>, Range<usize>)> = Vec::new();
-    for op in raw {
-        let (equal, l, r) = match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (true, old_index..old_index + len, new_index..new_index + len),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (false, old_index..old_index + old_len, new_index..new_index),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (false, old_index..old_index, new_index..new_index + new_len),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (
-                false,
-                old_index..old_index + old_len,
-                new_index..new_index + new_len,
-            ),
-        };
-        if l.is_empty() && r.is_empty() {
-            continue;
-        }
-        runs.push((equal, l, r));
-    }
+    let mut runs = runs.0;
     let n = runs.len();
     for k in 1..n.saturating_sub(1) {
         let (equal, l, _) = &runs[k];
@@ -153,6 +121,60 @@ pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant
         ops,
         equal_tokens,
         cut_by_deadline,
+    }
+}
+
+/// The runs a diff reports, in order: (equal?, left tokens, right tokens), each as long as
+/// it can be.
+#[derive(Default)]
+struct Runs(Vec<(bool, Range<usize>, Range<usize>)>);
+
+impl Runs {
+    fn push(&mut self, equal: bool, l: Range<usize>, r: Range<usize>) {
+        if l.is_empty() && r.is_empty() {
+            return;
+        }
+        // Neighbouring runs of one kind are one run (the algorithm may report a run in pieces).
+        if let Some((last_equal, ll, lr)) = self.0.last_mut()
+            && *last_equal == equal
+            && ll.end == l.start
+            && lr.end == r.start
+        {
+            ll.end = l.end;
+            lr.end = r.end;
+            return;
+        }
+        self.0.push((equal, l, r));
+    }
+}
+
+impl DiffHook for Runs {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        self.push(true, old..old + len, new..new + len);
+        Ok(())
+    }
+
+    fn delete(&mut self, old: usize, old_len: usize, new: usize) -> Result<(), Self::Error> {
+        self.push(false, old..old + old_len, new..new);
+        Ok(())
+    }
+
+    fn insert(&mut self, old: usize, new: usize, new_len: usize) -> Result<(), Self::Error> {
+        self.push(false, old..old, new..new + new_len);
+        Ok(())
+    }
+
+    fn replace(
+        &mut self,
+        old: usize,
+        old_len: usize,
+        new: usize,
+        new_len: usize,
+    ) -> Result<(), Self::Error> {
+        self.push(false, old..old + old_len, new..new + new_len);
+        Ok(())
     }
 }
 

@@ -16,7 +16,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// Segments and tokenises a body.
-    pub fn new(body: &'a str, vocab: &mut Vocab) -> Doc<'a> {
+    pub fn new(body: &'a str, vocab: &mut Vocab<'a>) -> Doc<'a> {
         let sentences = sentences(body);
         let mut tokens = Vec::with_capacity(body.len() / 5);
         let mut token_start = Vec::with_capacity(sentences.len() + 1);
@@ -64,9 +64,13 @@ impl<'a> Doc<'a> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    super::facts::WEEKDAYS
-        .iter()
-        .any(|d| word.eq_ignore_ascii_case(d))
+    // Every weekday is 6 to 9 letters ending in "day": most words are turned away by that.
+    let bytes = word.as_bytes();
+    (6..=9).contains(&bytes.len())
+        && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"day")
+        && super::facts::WEEKDAYS
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// How much each term counts as evidence, learnt from the two articles.

@@ -84,7 +84,7 @@ struct Draft {
 }
 
 fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
     let ld = Doc::new(&left.body, &mut vocab);
     let rd = Doc::new(&right.body, &mut vocab);
     let weights = Weights::new([&ld, &rd], &vocab);
@@ -314,8 +314,11 @@ fn spans(sentences: &[usize], tiles: &[Span]) -> Vec<Span> {
 }
 
 fn side_tokens<'t>(doc: &'t Doc, sentences: &[usize]) -> SideTokens<'t> {
-    let mut tokens = Vec::new();
-    let mut sentence = Vec::new();
+    let n = sentences
+        .iter()
+        .map(|&k| doc.token_start[k + 1] - doc.token_start[k])
+        .sum();
+    let (mut tokens, mut sentence) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for &k in sentences {
         for t in doc.sentence_tokens(k) {
             tokens.push(t);

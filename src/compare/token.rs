@@ -34,12 +34,12 @@ pub struct Token {
 
 /// Interns normalised words so comparing two words is comparing two integers, and remembers
 /// how each raw form normalises: prose repeats its words, so each form is lower-cased, stemmed
-/// and looked up once.
+/// and looked up once. Raw forms are borrowed from the bodies being compared, so remembering
+/// one costs no copy.
 #[derive(Debug, Default)]
-pub struct Vocab {
+pub struct Vocab<'a> {
     ids: HashMap<String, u32>,
-    words: Vec<String>,
-    forms: HashMap<String, Normalised>,
+    forms: HashMap<&'a str, Normalised>,
 }
 
 /// What a raw word form normalises to.
@@ -51,14 +51,23 @@ struct Normalised {
     role: bool,
 }
 
-impl Vocab {
+impl Vocab<'_> {
+    /// An empty vocabulary sized for texts of `bytes` in all, so that it does not grow and
+    /// rehash while the words come in (about one new form per 16 bytes of prose).
+    pub fn for_text_bytes(bytes: usize) -> Self {
+        let forms = (bytes / 16).clamp(64, 1 << 20);
+        Vocab {
+            ids: HashMap::with_capacity_and_hasher(forms, Default::default()),
+            forms: HashMap::with_capacity_and_hasher(forms, Default::default()),
+        }
+    }
+
     /// The id of a normalised word, adding it when new.
     pub fn intern(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = self.words.len() as u32;
-        self.words.push(word.to_string());
+        let id = self.ids.len() as u32;
         self.ids.insert(word.to_string(), id);
         id
     }
@@ -66,17 +75,25 @@ impl Vocab {
     /// The normalised word for an id.
     #[cfg(test)]
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        self.ids
+            .iter()
+            .find(|&(_, &i)| i == id)
+            .map_or("", |(w, _)| w.as_str())
     }
 
     /// How many distinct words there are.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.ids.len()
     }
 }
 
 /// Splits a sentence (at `range` in `body`) into tokens.
-pub fn tokenize(body: &str, range: Range<usize>, vocab: &mut Vocab, out: &mut Vec<Token>) {
+pub fn tokenize<'a>(
+    body: &'a str,
+    range: Range<usize>,
+    vocab: &mut Vocab<'a>,
+    out: &mut Vec<Token>,
+) {
     let text = &body[range.clone()];
     let mut first = true;
     let mut iter = text.char_indices().peekable();
@@ -133,7 +150,7 @@ pub fn tokenize(body: &str, range: Range<usize>, vocab: &mut Vocab, out: &mut Ve
                     value,
                     role,
                 };
-                vocab.forms.insert(raw.to_string(), n);
+                vocab.forms.insert(raw, n);
                 n
             }
         };
@@ -150,9 +167,12 @@ pub fn tokenize(body: &str, range: Range<usize>, vocab: &mut Vocab, out: &mut Ve
 
 /// Titles and roles, and the words that modify them.
 pub fn is_role_word(raw: &str) -> bool {
-    ROLE_WORDS
-        .binary_search(&raw.to_lowercase().as_str())
-        .is_ok()
+    // The list is ASCII, so a word with any other letter is not on it; comparing without
+    // lower-casing first saves an allocation per new word form.
+    raw.is_ascii()
+        && ROLE_WORDS
+            .binary_search_by(|w| w.bytes().cmp(raw.bytes().map(|b| b.to_ascii_lowercase())))
+            .is_ok()
 }
 
 /// Words that say who someone is rather than what happened (sorted).
