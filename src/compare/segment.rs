@@ -76,10 +76,21 @@ fn split_run(body: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Se
     let mut start = 0;
     let mut in_quote = false;
     let mut quote_open_at = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only quotes and sentence-ending punctuation matter here: ASCII ones, and the curly
+        // quotes and ellipsis, whose UTF-8 starts with 0xE2. No other byte of the text can
+        // equal these (continuation bytes are 0x80..0xC0), so the rest is skipped bytewise.
+        if !matches!(bytes[i], b'"' | b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        // An unbalanced quote must not glue the rest of a long paragraph together.
+        if in_quote && i - quote_open_at > 600 {
+            in_quote = false;
+        }
         match c {
             '"' => {
                 in_quote = !in_quote;
@@ -92,26 +103,25 @@ fn split_run(body: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Se
             '”' => in_quote = false,
             _ => {}
         }
-        // An unbalanced quote must not glue the rest of a long paragraph together.
-        if in_quote && i - quote_open_at > 600 {
-            in_quote = false;
-        }
         if matches!(c, '.' | '!' | '?' | '…') {
             // Take the whole run of terminal punctuation and closing quotes or brackets.
-            let mut m = k + 1;
+            let mut end = i + len;
             let mut closes_quote = false;
-            while m < chars.len()
-                && (matches!(chars[m].1, '.' | '!' | '?' | '…') || CLOSERS.contains(&chars[m].1))
-            {
-                if matches!(chars[m].1, '"' | '”') {
+            let mut next = None;
+            while end < bytes.len() {
+                let (n, n_len) = char_at(text, end);
+                if !(matches!(n, '.' | '!' | '?' | '…') || CLOSERS.contains(&n)) {
+                    next = Some(n);
+                    break;
+                }
+                if matches!(n, '"' | '”') {
                     closes_quote = true;
                 }
-                m += 1;
+                end += n_len;
             }
-            let end = chars.get(m).map_or(text.len(), |&(j, _)| j);
             let at_end = text[end..].trim().is_empty();
             let boundary = !at_end
-                && chars.get(m).is_some_and(|&(_, n)| n.is_whitespace())
+                && next.is_some_and(char::is_whitespace)
                 && (!in_quote || closes_quote)
                 && starts_sentence(&text[end..])
                 && !(c == '.' && !closes_quote && is_abbreviation(&text[start..i], &text[end..]));
@@ -120,12 +130,21 @@ fn split_run(body: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Se
                 start = end;
                 in_quote = false;
             }
-            k = m;
+            i = end;
             continue;
         }
-        k += 1;
+        i += len;
     }
     push(body, range.start + start..range.end, paragraph, out);
+}
+
+/// The character starting at byte `pos` of `text` and its length.
+fn char_at(text: &str, pos: usize) -> (char, usize) {
+    let c = text[pos..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
 }
 
 fn push(body: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
