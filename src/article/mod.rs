@@ -4,13 +4,19 @@
 
 mod clean;
 mod date;
+mod feed;
+mod html;
 mod model;
 mod parse;
 mod sanitize;
+mod web;
 
 pub use clean::{CleanReport, clean_body};
 pub use date::Published;
+pub use feed::{FeedItem, ParsedFeed, parse_feed};
+pub use html::{html_to_text, parse_html_page};
 pub use model::{Article, Format, count_words};
 pub(crate) use parse::line_col;
 pub use parse::{ParseError, Repairs, parse_article};
 pub use sanitize::{sanitize, sanitize_line};
+pub use web::{RawMeta, assemble};

@@ -10,6 +10,10 @@ pub enum Format {
     Txt,
     /// Markdown with optional TOML front matter between `+++` lines.
     Md,
+    /// A saved web page: the article is extracted from it.
+    Html,
+    /// An RSS, Atom or JSON feed: one article per entry.
+    Feed,
 }
 
 impl Format {
@@ -19,6 +23,8 @@ impl Format {
         match ext.as_str() {
             "txt" => Some(Format::Txt),
             "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
+            "xml" | "rss" | "atom" | "json" => Some(Format::Feed),
             _ => None,
         }
     }

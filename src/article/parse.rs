@@ -11,12 +11,15 @@ use super::{Article, Format, Published};
 pub enum ParseError {
     /// Nothing but white space (or junk) in the file.
     Empty,
+    /// A page or feed that holds no article, with the reason.
+    NotAnArticle(String),
 }
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ParseError::Empty => f.write_str("empty file (no title or text)"),
+            ParseError::NotAnArticle(why) => f.write_str(why),
         }
     }
 }
@@ -46,7 +49,8 @@ pub fn parse_article(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front, body_text) = match format {
         Format::Md => split_front_matter(text),
-        Format::Txt => (None, text),
+        // Pages and feeds have parsers of their own; as text they are read plainly.
+        Format::Txt | Format::Html | Format::Feed => (None, text),
     };
 
     let mut meta = FrontMatter::default();

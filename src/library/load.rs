@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Format, Repairs, parse_article};
+use crate::article::{Article, Format, Repairs, parse_article, parse_feed, parse_html_page};
 
 /// Files larger than this are skipped unless the config says otherwise (16 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -85,7 +85,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
                 } else {
                     issues.push(skip(
                         path,
-                        "not an article file (expected .txt or .md)".into(),
+                        "not an article file (expected .txt, .md, .html, or a feed: .xml, .rss, .atom, .json)".into(),
                     ));
                 }
             }
@@ -97,7 +97,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
-    let results: Vec<Vec<(Option<Article>, Vec<LoadIssue>)>> = std::thread::scope(|s| {
+    let results: Vec<Vec<(Vec<Article>, Vec<LoadIssue>)>> = std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
@@ -147,18 +147,18 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>) {
     }
 }
 
-/// Loads one file; never panics, whatever the bytes.
-pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Option<Article>, Vec<LoadIssue>) {
+/// Loads one file (a feed gives one article per entry); never panics, whatever the bytes.
+pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Vec<Article>, Vec<LoadIssue>) {
     let mut issues = Vec::new();
     let format = Format::from_path(path).unwrap_or(Format::Txt);
     // One open: the size comes from the handle, so each file costs one path lookup.
     let mut file = match fs::File::open(path) {
         Ok(f) => f,
-        Err(e) => return (None, vec![skip(path, io_reason(&e))]),
+        Err(e) => return (Vec::new(), vec![skip(path, io_reason(&e))]),
     };
     let size = match file.metadata() {
         Ok(meta) => meta.len(),
-        Err(e) => return (None, vec![skip(path, io_reason(&e))]),
+        Err(e) => return (Vec::new(), vec![skip(path, io_reason(&e))]),
     };
     if size > options.max_file_size {
         let reason = format!(
@@ -166,15 +166,15 @@ pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Option<Article>,
             human_size(size),
             human_size(options.max_file_size)
         );
-        return (None, vec![skip(path, reason)]);
+        return (Vec::new(), vec![skip(path, reason)]);
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
-        return (None, vec![skip(path, io_reason(&e))]);
+        return (Vec::new(), vec![skip(path, io_reason(&e))]);
     }
     if bytes.contains(&0) {
         return (
-            None,
+            Vec::new(),
             vec![skip(path, "binary file (contains NUL bytes)".into())],
         );
     }
@@ -188,14 +188,31 @@ pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Option<Article>,
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    match parse_article(path, &text, format) {
-        Ok((article, repairs)) => {
-            report_repairs(path, &repairs, &mut issues);
-            (Some(article), issues)
+    let parsed = match format {
+        Format::Html => parse_html_page(path, &text, None).map(|one| vec![one]),
+        Format::Feed => parse_feed(path, text.as_bytes()).map(|feed| {
+            for why in &feed.skipped {
+                issues.push(skip(path, why.clone()));
+            }
+            feed.items
+                .into_iter()
+                .map(|item| (item.article, item.repairs))
+                .collect()
+        }),
+        Format::Txt | Format::Md => parse_article(path, &text, format).map(|one| vec![one]),
+    };
+    match parsed {
+        Ok(found) => {
+            let mut articles = Vec::with_capacity(found.len());
+            for (article, repairs) in found {
+                report_repairs(&article.path, &repairs, &mut issues);
+                articles.push(article);
+            }
+            (articles, issues)
         }
         Err(e) => {
             issues.push(skip(path, e.to_string()));
-            (None, issues)
+            (Vec::new(), issues)
         }
     }
 }
