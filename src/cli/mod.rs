@@ -1,6 +1,7 @@
 //! The command line: arguments, startup order and the headless commands.
 
 mod compare;
+mod fetch;
 mod list;
 
 use std::ffi::OsString;
@@ -9,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use parallax::config::{Config, ConfigLocation, DEFAULT_CONFIG};
+use parallax::config::{Config, ConfigLocation, DEFAULT_CONFIG, library_dir};
 use parallax::library::{
     IssueKind, LoadIssue, LoadOptions, Loaded, ReadState, load_paths, load_samples,
 };
@@ -56,6 +57,12 @@ enum Cmd {
         /// Columns for side-by-side (default: the terminal's width, else 120).
         #[arg(long)]
         width: Option<usize>,
+    },
+    /// Fetch every feed in the config's [[feeds]] into the library folder (for cron).
+    Fetch {
+        /// For items that carry only a summary, fetch the linked page's full text.
+        #[arg(long)]
+        full: bool,
     },
     /// Show the default config or where Parallax looks for yours.
     Config {
@@ -128,7 +135,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
     };
 
     match cli.command {
-        Some(Cmd::List { paths, json }) => list::run(&load_library(&paths, &config), json),
+        Some(Cmd::List { paths, json }) => list::run(&load_library(&paths, &config).0, json),
         Some(Cmd::Compare {
             left,
             right,
@@ -143,6 +150,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
                 max_file_size: config.max_file_size,
             },
         ),
+        Some(Cmd::Fetch { full }) => fetch::run(&config, full),
         Some(Cmd::Config { .. }) => ExitCode::SUCCESS,
         Some(Cmd::Open(paths)) => run_tui(
             &paths.into_iter().map(PathBuf::from).collect::<Vec<_>>(),
@@ -182,17 +190,28 @@ fn load_config(location: &ConfigLocation) -> Result<Config, Vec<parallax::config
     }
 }
 
-/// The paths given, else the configured library, else the built-in samples.
-fn load_library(paths: &[PathBuf], config: &Config) -> Loaded {
+/// The paths given; else the configured library folders plus the folder fetched articles go
+/// to; else, when all of those are empty (a first run), the built-in samples. The flag says
+/// the samples stand in.
+fn load_library(paths: &[PathBuf], config: &Config) -> (Loaded, bool) {
     let options = LoadOptions {
         max_file_size: config.max_file_size,
     };
     if !paths.is_empty() {
-        load_paths(paths, &options)
-    } else if !config.library.is_empty() {
-        load_paths(&config.library, &options)
+        return (load_paths(paths, &options), false);
+    }
+    let mut folders = config.library.clone();
+    if let Some(fetched) = library_dir()
+        && fetched.is_dir()
+        && !folders.contains(&fetched)
+    {
+        folders.push(fetched);
+    }
+    let loaded = load_paths(&folders, &options);
+    if loaded.articles.is_empty() && loaded.issues.is_empty() {
+        (load_samples(), true)
     } else {
-        load_samples()
+        (loaded, false)
     }
 }
 
@@ -204,7 +223,7 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let loaded = load_library(paths, &config);
+    let (loaded, samples) = load_library(paths, &config);
     let state_file = parallax::config::state_file();
     let mut warnings = Vec::new();
     let read = match &state_file {
@@ -221,9 +240,14 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
         }
         None => ReadState::default(),
     };
+    // A warning (a damaged state file) matters more than the first-run hint.
+    let hint = samples && warnings.is_empty();
     let mut app =
         parallax::tui::App::new(loaded, read, config.keymap, Default::default(), warnings);
     app.theme = config.theme;
+    if hint {
+        app.status = Some("samples shown: add [[feeds]] to the config, then r".into());
+    }
     match parallax::tui::run(app, state_file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

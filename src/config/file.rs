@@ -10,6 +10,7 @@ use toml::Spanned;
 use super::error::did_you_mean;
 use super::{Command, ConfigError, Context, KeySeq, Keymap, Theme, ThemeColor};
 use crate::article::line_col;
+use crate::fetch::{FeedSource, is_web_url};
 use crate::library::DEFAULT_MAX_FILE_SIZE;
 
 /// The documented default config, shipped as `config/default.toml` and embedded here.
@@ -25,6 +26,11 @@ pub struct Config {
     pub keymap: Keymap,
     /// Colours of the comparison pane.
     pub theme: Theme,
+    /// Subscribed feeds, from `[[feeds]]` tables.
+    pub feeds: Vec<FeedSource>,
+    /// The command that opens a URL (`o`), as program and arguments; empty for the
+    /// platform's opener.
+    pub browser: Vec<String>,
 }
 
 impl Config {
@@ -62,6 +68,7 @@ impl Config {
         let raw = parse_raw(text, path)?;
         let (user, mut errors) = bindings_of(&raw, text, path);
         let theme = theme_of(&raw.theme, text, path, &mut errors);
+        let feeds = feeds_of(&raw.feeds, text, path, &mut errors);
         // Merge even after errors, so shadowing problems are reported in the same run.
         let keymap = match merge(defaults, user, text, path) {
             Ok(keymap) if errors.is_empty() => keymap,
@@ -77,6 +84,14 @@ impl Config {
             max_file_size: raw.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             keymap,
             theme,
+            feeds,
+            browser: match raw.browser {
+                Some(BrowserSetting::Line(line)) => {
+                    line.split_whitespace().map(str::to_string).collect()
+                }
+                Some(BrowserSetting::Words(words)) => words,
+                None => Vec::new(),
+            },
         })
     }
 }
@@ -90,6 +105,61 @@ struct RawConfig {
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>,
     #[serde(default)]
     theme: RawTheme,
+    #[serde(default)]
+    feeds: Vec<RawFeed>,
+    browser: Option<BrowserSetting>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeed {
+    url: Spanned<String>,
+    name: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged, expecting = "a command line or a list of words")]
+enum BrowserSetting {
+    Line(String),
+    Words(Vec<String>),
+}
+
+/// Subscriptions from `[[feeds]]`; a URL that is not http(s), or given twice, is an error
+/// at its place in the file.
+fn feeds_of(
+    raw: &[RawFeed],
+    text: &str,
+    path: &Path,
+    errors: &mut Vec<ConfigError>,
+) -> Vec<FeedSource> {
+    let mut feeds: Vec<FeedSource> = Vec::new();
+    for feed in raw {
+        let url = feed.url.get_ref().trim();
+        if !is_web_url(url) {
+            errors.push(error_at(
+                path,
+                text,
+                Some(feed.url.span()),
+                format!("feed url `{url}` must start with http:// or https://"),
+            ));
+        } else if feeds.iter().any(|f| f.url == url) {
+            errors.push(error_at(
+                path,
+                text,
+                Some(feed.url.span()),
+                format!("feed `{url}` is listed twice"),
+            ));
+        } else {
+            feeds.push(FeedSource {
+                url: url.to_string(),
+                name: feed.name.clone().filter(|n| !n.trim().is_empty()),
+                tags: feed.tags.clone(),
+            });
+        }
+    }
+    feeds
 }
 
 #[derive(Deserialize, Default)]

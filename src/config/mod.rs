@@ -13,5 +13,5 @@ pub use error::ConfigError;
 pub use file::{Config, DEFAULT_CONFIG};
 pub use keymap::{Keymap, Lookup};
 pub use keys::{Key, KeyCode, KeySeq};
-pub use paths::{CONFIG_ENV, ConfigLocation, data_dir, state_file};
+pub use paths::{CONFIG_ENV, ConfigLocation, data_dir, fetch_state_file, library_dir, state_file};
 pub use theme::{Theme, ThemeColor};

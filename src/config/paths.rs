@@ -45,6 +45,16 @@ pub fn data_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().to_path_buf())
 }
 
+/// The folder where fetched articles are kept, part of the default library.
+pub fn library_dir() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("library"))
+}
+
+/// The file that remembers what fetching has seen.
+pub fn fetch_state_file() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("fetch-state.json"))
+}
+
 /// The file that holds read marks.
 pub fn state_file() -> Option<PathBuf> {
     data_dir().map(|d| d.join("state.json"))

@@ -1,0 +1,285 @@
+//! Fetching feeds from a local HTTP server the test starts itself: what lands in the library
+//! folder, and how each kind of bad response is reported without stopping the others.
+
+#[path = "common/server.rs"]
+mod server;
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use parallax::fetch::{Client, ClientOptions, FeedSource, fetch_all};
+use parallax::library::{LoadOptions, load_paths};
+use server::{Reply, Request, Server};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/web")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(text.as_bytes()).unwrap();
+    enc.finish().unwrap()
+}
+
+/// A feed of its own for a route, so items never collide across routes.
+fn small_feed(name: &str, items: &[(&str, &str)]) -> String {
+    let mut xml =
+        format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{name}</title>");
+    for (guid, title) in items {
+        xml.push_str(&format!(
+            "<item><title>{title}</title><guid>{guid}</guid><link>https://{name}.example/{guid}</link><description>&lt;p&gt;{title}, in full.&lt;/p&gt;</description></item>"
+        ));
+    }
+    xml.push_str("</channel></rss>");
+    xml
+}
+
+fn start() -> Server {
+    let gazette = fixture("harbour-gazette.rss");
+    let hostile = fixture("quayside-hostile.atom");
+    let moved = small_feed("moved", &[("m1", "Moved feed item")]);
+    let zipped = small_feed("zipped", &[("z1", "Compressed feed item")]);
+    Server::start(vec![
+        (
+            "/gazette.rss",
+            Box::new(move |r: &Request| {
+                if r.headers.get("if-none-match").map(String::as_str) == Some("\"v1\"") {
+                    Reply::status(304)
+                } else {
+                    Reply::ok(gazette.clone()).header("ETag", "\"v1\"")
+                }
+            }),
+        ),
+        (
+            "/slow.rss",
+            Box::new(|_: &Request| Reply {
+                delay_ms: 3000,
+                ..Reply::ok("<rss/>")
+            }),
+        ),
+        ("/fail.rss", Box::new(|_: &Request| Reply::status(500))),
+        (
+            "/huge.rss",
+            Box::new(|_: &Request| Reply::ok(vec![b'x'; 3 * 1024 * 1024])),
+        ),
+        (
+            "/malformed.rss",
+            Box::new(|_: &Request| Reply::ok("<rss><channel><item><title>broken")),
+        ),
+        (
+            "/redirect.rss",
+            Box::new(|_: &Request| Reply::status(302).header("Location", "/moved.rss")),
+        ),
+        (
+            "/moved.rss",
+            Box::new(move |_: &Request| Reply::ok(moved.clone())),
+        ),
+        (
+            "/loop.rss",
+            Box::new(|_: &Request| Reply::status(302).header("Location", "/loop.rss")),
+        ),
+        (
+            "/gzip.rss",
+            Box::new(move |r: &Request| {
+                let accepts = r
+                    .headers
+                    .get("accept-encoding")
+                    .is_some_and(|a| a.contains("gzip"));
+                assert!(accepts, "the client should ask for gzip");
+                Reply::ok(gzip(&zipped)).header("Content-Encoding", "gzip")
+            }),
+        ),
+        (
+            "/hostile.atom",
+            Box::new(move |_: &Request| Reply::ok(hostile.clone())),
+        ),
+    ])
+}
+
+fn source(server: &Server, path: &str) -> FeedSource {
+    FeedSource {
+        url: server.url(path),
+        name: Some(path.trim_start_matches('/').to_string()),
+        tags: vec!["subscribed".into()],
+    }
+}
+
+fn client() -> Client {
+    Client::new(&ClientOptions {
+        timeout: Duration::from_millis(1500),
+        max_body: 1024 * 1024,
+        proxy_from_env: false,
+        ..ClientOptions::default()
+    })
+}
+
+#[test]
+fn every_feed_is_fetched_and_each_failure_is_named_without_stopping_the_others() {
+    let server = start();
+    let data = tempfile::tempdir().unwrap();
+    let library = data.path().join("library");
+    let state = data.path().join("fetch-state.json");
+    let routes = [
+        "/gazette.rss",
+        "/slow.rss",
+        "/fail.rss",
+        "/huge.rss",
+        "/malformed.rss",
+        "/redirect.rss",
+        "/loop.rss",
+        "/gzip.rss",
+        "/hostile.atom",
+    ];
+    let feeds: Vec<FeedSource> = routes.iter().map(|r| source(&server, r)).collect();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let report = fetch_all(&feeds, &library, &state, &client(), false, &|p| {
+        seen.lock().unwrap().push(p.clone())
+    });
+
+    let outcome = |name: &str| {
+        report
+            .outcomes
+            .iter()
+            .find(|o| o.feed == name)
+            .unwrap_or_else(|| panic!("no outcome for {name}"))
+            .result
+            .clone()
+    };
+    assert_eq!(outcome("gazette.rss").unwrap().new.len(), 3);
+    assert_eq!(
+        outcome("redirect.rss").unwrap().new.len(),
+        1,
+        "redirect followed"
+    );
+    assert_eq!(outcome("gzip.rss").unwrap().new.len(), 1, "gzip decoded");
+    assert_eq!(outcome("hostile.atom").unwrap().new.len(), 1);
+    let error = |name: &str| outcome(name).unwrap_err();
+    assert!(
+        error("slow.rss").contains("timed out"),
+        "{}",
+        error("slow.rss")
+    );
+    assert!(error("fail.rss").contains("500"), "{}", error("fail.rss"));
+    assert!(
+        error("huge.rss").contains("larger than"),
+        "{}",
+        error("huge.rss")
+    );
+    assert!(
+        error("malformed.rss").contains("feed"),
+        "{}",
+        error("malformed.rss")
+    );
+    assert!(
+        error("loop.rss").contains("redirect"),
+        "{}",
+        error("loop.rss")
+    );
+
+    // Progress came feed by feed and ended with the totals.
+    let seen = seen.into_inner().unwrap();
+    assert_eq!(seen.len(), routes.len());
+    let last = seen.iter().max_by_key(|p| p.done).unwrap();
+    assert_eq!((last.done, last.total), (9, 9));
+    assert_eq!((last.new_articles, last.failures), (6, 5));
+
+    // What landed is a library like any other: loadable, tagged, safe, no temporary files.
+    let loaded = load_paths(std::slice::from_ref(&library), &LoadOptions::default());
+    assert_eq!(loaded.articles.len(), 6, "{:?}", loaded.issues);
+    for a in &loaded.articles {
+        assert!(a.tags.iter().any(|t| t == "subscribed"), "{:?}", a.tags);
+        for field in [&a.title, &a.body, &a.source] {
+            assert!(
+                !field.chars().any(|c| c.is_control() && c != '\n'),
+                "{field:?}"
+            );
+        }
+    }
+    let dredging = loaded
+        .articles
+        .iter()
+        .find(|a| a.title.starts_with("Dredging"))
+        .unwrap();
+    assert_eq!(dredging.title, "Dredging work starts Monday");
+    let names: Vec<String> = std::fs::read_dir(&library)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n.ends_with(".md") && !n.starts_with('.')),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_second_fetch_asks_conditionally_and_stores_no_duplicates() {
+    let server = start();
+    let data = tempfile::tempdir().unwrap();
+    let library = data.path().join("library");
+    let state = data.path().join("fetch-state.json");
+    let feeds = vec![
+        source(&server, "/gazette.rss"),
+        source(&server, "/redirect.rss"),
+    ];
+    let first = fetch_all(&feeds, &library, &state, &client(), false, &|_| {});
+    assert_eq!(first.new_paths().count(), 4);
+
+    let second = fetch_all(&feeds, &library, &state, &client(), false, &|_| {});
+    let gazette = second.outcomes[0].result.clone().unwrap();
+    assert!(
+        gazette.unchanged,
+        "the ETag came back and the server said 304"
+    );
+    assert_eq!(server.hits("/gazette.rss"), 2);
+    // The moved feed has no validators, so it is fetched whole again: its item is known.
+    assert_eq!(second.new_paths().count(), 0);
+    assert_eq!(std::fs::read_dir(&library).unwrap().count(), 4);
+}
+
+#[test]
+fn summary_only_items_get_the_full_page_when_asked() {
+    let page = fixture("harbour-gazette-page.html");
+    let placeholder = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let feed_text = placeholder.clone();
+    let server = Server::start(vec![
+        (
+            "/summaries.rss",
+            Box::new(move |_: &Request| Reply::ok(feed_text.lock().unwrap().clone())),
+        ),
+        (
+            "/ferry.html",
+            Box::new(move |_: &Request| Reply::ok(page.clone())),
+        ),
+    ]);
+    *placeholder.lock().unwrap() = format!(
+        "<rss version=\"2.0\"><channel><title>Gazette</title><item><title>Ferry suspended</title><guid>f1</guid><link>{}</link><description>Short summary only.</description></item></channel></rss>",
+        server.url("/ferry.html")
+    );
+    let data = tempfile::tempdir().unwrap();
+    let library = data.path().join("library");
+    let report = fetch_all(
+        &[FeedSource {
+            url: server.url("/summaries.rss"),
+            name: None,
+            tags: Vec::new(),
+        }],
+        &library,
+        &data.path().join("state.json"),
+        &client(),
+        true,
+        &|_| {},
+    );
+    assert_eq!(report.new_paths().count(), 1, "{:?}", report.outcomes);
+    let loaded = load_paths(&[library], &LoadOptions::default());
+    let a = &loaded.articles[0];
+    assert!(a.body.contains("Harbour master Ilse Brennan"), "{}", a.body);
+    assert!(!a.body.contains("Short summary only"));
+}
