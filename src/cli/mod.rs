@@ -246,9 +246,20 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
         parallax::tui::App::new(loaded, read, config.keymap, Default::default(), warnings);
     app.theme = config.theme;
     if hint {
-        app.status = Some("samples shown: add [[feeds]] to the config, then r".into());
+        app.status = Some(if config.feeds.is_empty() {
+            "samples shown: add [[feeds]] to the config, then r".into()
+        } else {
+            "samples shown: press r to fetch your feeds".into()
+        });
     }
-    match parallax::tui::run(app, state_file) {
+    let services = parallax::tui::Services {
+        state_file,
+        feeds: config.feeds,
+        library: library_dir(),
+        fetch_state: parallax::config::fetch_state_file(),
+        browser: config.browser,
+    };
+    match parallax::tui::run(app, services) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("parallax: terminal error: {e}");

@@ -41,7 +41,7 @@ impl Context {
     pub fn commands(self) -> &'static [Command] {
         use Command::*;
         match self {
-            Context::Global => &[Quit, Help, ShowLog, FocusNext, FocusPrev],
+            Context::Global => &[Quit, Help, ShowLog, FocusNext, FocusPrev, FetchFeeds],
             Context::List => &[
                 Down,
                 Up,
@@ -56,8 +56,12 @@ impl Context {
                 ToggleRead,
                 Mark,
                 Compare,
+                OpenUrl,
+                FullText,
             ],
-            Context::Reader => &[Down, Up, PageDown, PageUp, Top, Bottom, Back, ToggleRead],
+            Context::Reader => &[
+                Down, Up, PageDown, PageUp, Top, Bottom, Back, ToggleRead, OpenUrl, FullText,
+            ],
             Context::Compare => &[
                 Down,
                 Up,
@@ -117,11 +121,17 @@ pub enum Command {
     Details,
     ToggleUnified,
     Export,
+    /// Fetch every subscribed feed in the background.
+    FetchFeeds,
+    /// Open the article's URL in the browser.
+    OpenUrl,
+    /// Replace a summary-only article with the full text of its page.
+    FullText,
 }
 
 impl Command {
     /// Every command.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 30] = [
         Command::Quit,
         Command::Help,
         Command::ShowLog,
@@ -149,6 +159,9 @@ impl Command {
         Command::Details,
         Command::ToggleUnified,
         Command::Export,
+        Command::FetchFeeds,
+        Command::OpenUrl,
+        Command::FullText,
     ];
 
     /// The name written in the config file.
@@ -181,6 +194,9 @@ impl Command {
             Command::Details => "details",
             Command::ToggleUnified => "toggle_unified",
             Command::Export => "export",
+            Command::FetchFeeds => "fetch_feeds",
+            Command::OpenUrl => "open_url",
+            Command::FullText => "full_text",
         }
     }
 
@@ -216,6 +232,9 @@ impl Command {
             (Command::ClearFilter, _) => "clear the filter",
             (Command::CycleSort, _) => "sort by date, source or title",
             (Command::ToggleRead, _) => "mark read or unread",
+            (Command::FetchFeeds, _) => "fetch all subscribed feeds (in the background)",
+            (Command::OpenUrl, _) => "open the article's web page in the browser",
+            (Command::FullText, _) => "fetch the full text of a summary-only article",
         }
     }
 

@@ -1,7 +1,12 @@
+use std::path::PathBuf;
+
+use crate::article::Article;
 use crate::config::Key;
+use crate::fetch::Progress;
+use crate::library::LoadIssue;
 
 /// Everything the loop feeds into [`super::App::update`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// A key press, resolved through the keymap inside `update` (so sequences and the filter
     /// prompt share one place).
@@ -16,9 +21,32 @@ pub enum Action {
     StateSaved(Result<(), String>),
     /// A comparison was exported (to this path, or not, with the reason).
     Exported(Result<std::path::PathBuf, String>),
+    /// A background fetch finished another feed.
+    FetchProgress(Progress),
+    /// A background fetch is over.
+    FetchDone(FetchDone),
+    /// A full-text fetch is over: the article stored at `path` now reads like this, or why not.
+    FullTextDone {
+        path: PathBuf,
+        result: Result<Article, String>,
+    },
+    /// The browser was started for a URL, or why not.
+    Opened(Result<String, String>),
 }
 
-/// Work `update` asks the loop to do, so `update` itself stays free of I/O.
+/// What a finished fetch brings back to the reader.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FetchDone {
+    /// The newly stored articles, loaded.
+    pub articles: Vec<Article>,
+    /// Feed failures and item problems, for the log.
+    pub issues: Vec<LoadIssue>,
+    pub feeds: usize,
+    pub failed: usize,
+}
+
+/// Work `update` asks the loop to do, so `update` itself stays free of I/O. Slow work
+/// (network) runs on a thread and reports back through actions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write the read marks to disk.
@@ -28,4 +56,10 @@ pub enum Effect {
         path: std::path::PathBuf,
         markdown: String,
     },
+    /// Fetch every subscribed feed in the background.
+    FetchFeeds,
+    /// Fetch the page behind a stored summary-only article and store its full text.
+    FullText { path: PathBuf, url: String },
+    /// Open a web page in the browser.
+    OpenUrl(String),
 }

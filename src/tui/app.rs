@@ -6,11 +6,13 @@ use super::compare::{ComparePane, body_area};
 use super::layout::{inner, panes, reader_text};
 use super::list::ListPane;
 use super::reader::ReaderPane;
-use super::{Action, Effect};
+use super::{Action, Effect, FetchDone};
 use crate::article::Article;
 use crate::compare::{Options, compare, report};
 use crate::config::{Command, Context, Key, KeyCode, Keymap, Lookup};
+use crate::fetch::Progress;
 use crate::library::{Fingerprints, IssueKind, LoadIssue, Loaded, ReadState};
+use std::path::PathBuf;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,6 +69,10 @@ pub struct App {
     pub export_prompt: Option<String>,
     /// Library fingerprints for picking the most similar article, made on first use.
     fingerprints: Option<Fingerprints>,
+    /// How many feeds the config subscribes to (`r` has nothing to do without one).
+    pub feeds: usize,
+    /// Where a background fetch has got to, while one runs.
+    pub fetching: Option<Progress>,
 }
 
 impl App {
@@ -107,6 +113,8 @@ impl App {
             colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             theme: crate::config::Theme::default(),
             fingerprints: None,
+            feeds: 0,
+            fetching: None,
             export_prompt: None,
         };
         // Built now so that `c` with nothing marked answers at once.
@@ -141,6 +149,26 @@ impl App {
                 self.status = Some(match result {
                     Ok(path) => format!("exported to {}", path.display()),
                     Err(e) => format!("export failed: {e}"),
+                });
+                None
+            }
+            Action::FetchProgress(progress) => {
+                self.status = Some(fetch_status(&progress));
+                self.fetching = Some(progress);
+                None
+            }
+            Action::FetchDone(done) => {
+                self.on_fetch_done(done);
+                None
+            }
+            Action::FullTextDone { path, result } => {
+                self.on_full_text(&path, result);
+                None
+            }
+            Action::Opened(result) => {
+                self.status = Some(match result {
+                    Ok(url) => format!("opened {url}"),
+                    Err(e) => format!("could not open the page: {e}"),
                 });
                 None
             }
@@ -311,6 +339,13 @@ impl App {
                 });
             }
             (Command::Compare, _) => self.open_comparison(),
+            (Command::FetchFeeds, _) => return self.start_fetch(),
+            (Command::OpenUrl, _) => {
+                let url = self.selected_url()?;
+                self.status = Some(format!("opening {url}"));
+                return Some(Effect::OpenUrl(url));
+            }
+            (Command::FullText, _) => return self.start_full_text(),
             // Comparison commands mean nothing outside the comparison pane.
             (
                 Command::NextDivergence
@@ -325,6 +360,98 @@ impl App {
             ) => {}
         }
         None
+    }
+
+    /// The web address of the selected article, when it has one that may be opened or
+    /// fetched; otherwise says why not in the status bar.
+    fn selected_url(&mut self) -> Option<String> {
+        let index = self.list.selected_article()?;
+        let url = self.articles[index].url.clone();
+        if crate::fetch::is_web_url(&url) {
+            Some(url)
+        } else {
+            self.status = Some(if url.is_empty() {
+                "this article has no web address".into()
+            } else {
+                format!("only http and https addresses are opened, not {url}")
+            });
+            None
+        }
+    }
+
+    /// Starts a background fetch of every feed, unless one runs or there is nothing to fetch.
+    fn start_fetch(&mut self) -> Option<Effect> {
+        if let Some(progress) = &self.fetching {
+            self.status = Some(format!("already {}", fetch_status(progress)));
+            return None;
+        }
+        if self.feeds == 0 {
+            self.status = Some("no feeds to fetch: add [[feeds]] tables to the config".into());
+            return None;
+        }
+        let progress = Progress {
+            total: self.feeds,
+            ..Progress::default()
+        };
+        self.status = Some(fetch_status(&progress));
+        self.fetching = Some(progress);
+        Some(Effect::FetchFeeds)
+    }
+
+    /// Adds what a fetch stored to the library and says how it went.
+    fn on_fetch_done(&mut self, done: FetchDone) {
+        self.fetching = None;
+        let new = done.articles.len();
+        let known: std::collections::HashSet<PathBuf> =
+            self.articles.iter().map(|a| a.path.clone()).collect();
+        self.articles.extend(
+            done.articles
+                .into_iter()
+                .filter(|a| !known.contains(&a.path)),
+        );
+        self.issues.extend(done.issues);
+        self.list.reload(&self.articles);
+        // New articles change what is most similar to what.
+        self.fingerprints = None;
+        let log = log_key(&self.keymap);
+        self.status = Some(match done.failed {
+            0 => format!("fetched {} feeds: {new} new articles", done.feeds),
+            failed => format!(
+                "fetched {} feeds: {new} new articles; {failed} failed ({log}: log)",
+                done.feeds
+            ),
+        });
+    }
+
+    /// Starts fetching the full text of the selected article, when it is a stored
+    /// summary-only item with a web address.
+    fn start_full_text(&mut self) -> Option<Effect> {
+        let url = self.selected_url()?;
+        let index = self.list.selected_article()?;
+        let path = self.articles[index].path.clone();
+        let stored_file = path.extension().is_some_and(|e| e == "md") && path.is_file();
+        if !stored_file {
+            self.status =
+                Some("full text replaces a stored article: this one is not a Markdown file".into());
+            return None;
+        }
+        self.status = Some(format!("fetching the full text of {url}"));
+        Some(Effect::FullText { path, url })
+    }
+
+    fn on_full_text(&mut self, path: &std::path::Path, result: Result<Article, String>) {
+        match result {
+            Ok(article) => {
+                if let Some(index) = self.articles.iter().position(|a| a.path == path) {
+                    self.articles[index] = article;
+                    self.reader.invalidate();
+                    self.list.reload(&self.articles);
+                    self.fingerprints = None;
+                }
+                self.status = Some("full text stored".into());
+            }
+            Err(e) => self.status = Some(format!("full text not fetched: {e}")),
+        }
     }
 
     /// Opens the comparison of the marked article (left) with the selected one (right), or of
@@ -622,6 +749,18 @@ impl App {
 }
 
 /// "14 articles · 2 files skipped, 1 repaired (L: load log)".
+/// The status line of a fetch under way.
+fn fetch_status(p: &Progress) -> String {
+    let mut text = format!(
+        "fetching feeds {}/{} · {} new",
+        p.done, p.total, p.new_articles
+    );
+    if p.failures > 0 {
+        text.push_str(&format!(" · {} failed", p.failures));
+    }
+    text
+}
+
 fn load_summary(count: usize, issues: &[LoadIssue], keymap: &Keymap) -> String {
     let files = |kind: IssueKind| {
         let mut paths: Vec<_> = issues

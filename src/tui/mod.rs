@@ -16,8 +16,8 @@ mod terminal;
 mod text;
 pub mod view;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, FetchDone};
 pub use app::{App, Focus, Overlay};
 pub use compare::ComparePane;
 pub use input::action_for_event;
-pub use run::run;
+pub use run::{Services, run};

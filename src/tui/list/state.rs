@@ -67,6 +67,12 @@ impl ListPane {
         self.refilter(articles, false);
     }
 
+    /// Takes in a library that gained or changed articles, keeping sort, filter and selection.
+    pub fn reload(&mut self, articles: &[Article]) {
+        self.order = sorted_indices(articles, self.sort);
+        self.refilter(articles, false);
+    }
+
     /// Re-applies the filter after it changed. When the filter only grew (more letters typed),
     /// only the rows already visible are searched again.
     pub fn set_filter(&mut self, articles: &[Article], filter: String) {

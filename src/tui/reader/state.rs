@@ -37,6 +37,11 @@ impl ReaderPane {
         }
     }
 
+    /// Forgets the cached layout (the shown article's text changed).
+    pub fn invalidate(&mut self) {
+        self.layout_key = None;
+    }
+
     /// Lays out the shown article for `width` columns unless that layout is already cached.
     pub fn ensure_layout(&mut self, articles: &[Article], width: u16) {
         let Some(index) = self.article else {

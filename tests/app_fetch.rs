@@ -1,0 +1,89 @@
+//! The reader's keys for subscriptions: `r` fetches in the background and reports progress,
+//! `o` opens a page, `F` asks for the full text; all through `App::update`.
+
+mod common;
+
+use common::{press, sample_app, screen, selected_title};
+use parallax::article::Article;
+use parallax::fetch::Progress;
+use parallax::tui::{Action, Effect, FetchDone};
+
+#[test]
+fn r_without_feeds_says_how_to_subscribe() {
+    let mut app = sample_app(120, 30);
+    assert!(press(&mut app, &["r"]).is_empty());
+    assert!(screen(&app).contains("no feeds to fetch: add [[feeds]]"));
+}
+
+#[test]
+fn r_fetches_in_the_background_shows_progress_and_adds_what_arrived() {
+    let mut app = sample_app(120, 30);
+    app.feeds = 3;
+    assert_eq!(press(&mut app, &["r"]), [Effect::FetchFeeds]);
+    assert!(screen(&app).contains("fetching feeds 0/3"));
+    // A second r while it runs starts nothing.
+    assert!(press(&mut app, &["r"]).is_empty());
+    // The reader keeps responding while the fetch runs.
+    press(&mut app, &["j"]);
+    app.update(Action::FetchProgress(Progress {
+        done: 2,
+        total: 3,
+        new_articles: 1,
+        failures: 1,
+    }));
+    assert!(screen(&app).contains("fetching feeds 2/3 · 1 new · 1 failed"));
+
+    let before = app.articles.len();
+    let mut fresh = Article::new(
+        "/data/library/ferry.md".into(),
+        "Ferry to Lindholm suspended".into(),
+        "The island ferry will not sail.".into(),
+    );
+    fresh.source = "The Harbour Gazette".into();
+    app.update(Action::FetchDone(FetchDone {
+        articles: vec![fresh],
+        issues: Vec::new(),
+        feeds: 3,
+        failed: 1,
+    }));
+    assert_eq!(app.articles.len(), before + 1);
+    assert!(app.fetching.is_none());
+    let text = screen(&app);
+    assert!(
+        text.contains("fetched 3 feeds: 1 new articles; 1 failed"),
+        "{text}"
+    );
+    // The new article is in the list and can be found.
+    press(&mut app, &["/"]);
+    for c in "Lindholm".chars() {
+        press(&mut app, &[&c.to_string()]);
+    }
+    press(&mut app, &["Enter"]);
+    assert_eq!(selected_title(&app), "Ferry to Lindholm suspended");
+}
+
+#[test]
+fn o_opens_only_web_addresses() {
+    let mut app = sample_app(120, 30);
+    // The samples have no URL.
+    assert!(press(&mut app, &["o"]).is_empty());
+    assert!(screen(&app).contains("this article has no web address"));
+    let i = app.list.selected_article().unwrap();
+    app.articles[i].url = "javascript:alert(1)".into();
+    assert!(press(&mut app, &["o"]).is_empty());
+    app.articles[i].url = "https://gazette.example/ferry".into();
+    assert_eq!(
+        press(&mut app, &["o"]),
+        [Effect::OpenUrl("https://gazette.example/ferry".into())]
+    );
+}
+
+#[test]
+fn f_asks_for_full_text_only_for_stored_articles() {
+    let mut app = sample_app(120, 30);
+    let i = app.list.selected_article().unwrap();
+    app.articles[i].url = "https://gazette.example/ferry".into();
+    // A built-in sample is not a stored file.
+    assert!(press(&mut app, &["F"]).is_empty());
+    assert!(screen(&app).contains("not a Markdown file"));
+}
