@@ -1,7 +1,6 @@
 //! Parsing a feed of 10,000 items into articles (target: under 1 s).
 
 #[path = "support/corpus.rs"]
-#[allow(dead_code)]
 mod corpus;
 
 use std::path::Path;
