@@ -87,3 +87,28 @@ fn f_asks_for_full_text_only_for_stored_articles() {
     assert!(press(&mut app, &["F"]).is_empty());
     assert!(screen(&app).contains("not a Markdown file"));
 }
+
+#[test]
+fn the_first_fetched_articles_replace_the_samples() {
+    let mut app = sample_app(120, 30);
+    app.showing_samples = true;
+    app.feeds = 1;
+    press(&mut app, &["m", "j", "r"]);
+    let fresh = Article::new(
+        "/data/library/ferry.md".into(),
+        "Ferry to Lindholm suspended".into(),
+        "The island ferry will not sail.".into(),
+    );
+    app.update(Action::FetchDone(FetchDone {
+        articles: vec![fresh],
+        issues: Vec::new(),
+        feeds: 1,
+        failed: 0,
+    }));
+    assert_eq!(app.articles.len(), 1);
+    assert_eq!(selected_title(&app), "Ferry to Lindholm suspended");
+    assert!(screen(&app).contains("Library 1/1"), "{}", screen(&app));
+    // The mark pointed into the samples; it is gone, and comparing asks for a new one.
+    press(&mut app, &["c"]);
+    assert!(app.compare.is_none());
+}

@@ -283,3 +283,58 @@ fn summary_only_items_get_the_full_page_when_asked() {
     assert!(a.body.contains("Harbour master Ilse Brennan"), "{}", a.body);
     assert!(!a.body.contains("Short summary only"));
 }
+
+/// `parallax fetch` as cron runs it: the config names the feeds, the articles land in the data
+/// folder, each feed gets a line, and a failure makes the exit status 1. `parallax list` with
+/// no PATH then shows what was fetched.
+#[test]
+fn the_fetch_command_stores_reports_and_lists() {
+    let server = start();
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[feeds]]\nurl = \"{}\"\nname = \"Gazette\"\n\n[[feeds]]\nurl = \"{}\"\nname = \"Broken\"\n",
+            server.url("/gazette.rss"),
+            server.url("/fail.rss")
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .arg("--config")
+            .arg(&config)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env_remove("HTTP_PROXY")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("https_proxy")
+            .env_remove("ALL_PROXY")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["fetch"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("Gazette: 3 new"), "{stdout}");
+    assert!(stdout.contains("Broken: failed: HTTP 500"), "{stdout}");
+    assert!(stdout.contains("1 of 2 feeds failed"), "{stdout}");
+
+    let out = run(&["list"]);
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        listing.contains("Lighthouse open day draws record crowd"),
+        "{listing}"
+    );
+    assert!(
+        !listing.contains("Valmora"),
+        "the samples stand in only for an empty library"
+    );
+
+    let again = run(&["fetch"]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("Gazette: unchanged"));
+}

@@ -134,3 +134,17 @@ fn a_broken_feed_is_skipped_with_its_name_and_the_rest_still_loads() {
     assert!(skipped[0].path.ends_with("broken.xml"));
     assert!(skipped[0].reason.contains("feed"), "{}", skipped[0].reason);
 }
+
+#[test]
+fn a_feed_in_another_encoding_is_decoded_as_it_declares() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Le Quai</title><item><title>Caf".to_vec();
+    xml.push(0xE9); // "é" in Latin-1
+    xml.extend_from_slice(b" du port ferm</title><description>Travaux d'\xE9t\xE9.</description></item></channel></rss>");
+    std::fs::write(dir.path().join("quai.rss"), xml).unwrap();
+    let loaded = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+    assert_eq!(loaded.articles.len(), 1, "{:?}", loaded.issues);
+    assert_eq!(loaded.articles[0].title, "Café du port ferm");
+    assert_eq!(loaded.articles[0].body, "Travaux d'été.");
+    assert!(loaded.issues.iter().all(|i| i.kind != IssueKind::Repaired));
+}

@@ -245,6 +245,7 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
     let mut app =
         parallax::tui::App::new(loaded, read, config.keymap, Default::default(), warnings);
     app.theme = config.theme;
+    app.showing_samples = samples;
     if hint {
         app.status = Some(if config.feeds.is_empty() {
             "samples shown: add [[feeds]] to the config, then r".into()

@@ -178,6 +178,19 @@ pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Vec<Article>, Ve
             vec![skip(path, "binary file (contains NUL bytes)".into())],
         );
     }
+    // A feed says its own encoding in its XML declaration, and the parser honours it.
+    if format == Format::Feed {
+        let parsed = parse_feed(path, &bytes).map(|feed| {
+            for why in &feed.skipped {
+                issues.push(skip(path, why.clone()));
+            }
+            feed.items
+                .into_iter()
+                .map(|item| (item.article, item.repairs))
+                .collect()
+        });
+        return finish(path, parsed, issues);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -190,17 +203,20 @@ pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Vec<Article>, Ve
     };
     let parsed = match format {
         Format::Html => parse_html_page(path, &text, None).map(|one| vec![one]),
-        Format::Feed => parse_feed(path, text.as_bytes()).map(|feed| {
-            for why in &feed.skipped {
-                issues.push(skip(path, why.clone()));
-            }
-            feed.items
-                .into_iter()
-                .map(|item| (item.article, item.repairs))
-                .collect()
-        }),
-        Format::Txt | Format::Md => parse_article(path, &text, format).map(|one| vec![one]),
+        Format::Feed | Format::Txt | Format::Md => {
+            parse_article(path, &text, format).map(|one| vec![one])
+        }
     };
+    finish(path, parsed, issues)
+}
+
+/// The articles parsed from one file, with their repairs reported, or why the file was
+/// skipped.
+fn finish(
+    path: &Path,
+    parsed: Result<Vec<(Article, Repairs)>, crate::article::ParseError>,
+    mut issues: Vec<LoadIssue>,
+) -> (Vec<Article>, Vec<LoadIssue>) {
     match parsed {
         Ok(found) => {
             let mut articles = Vec::with_capacity(found.len());

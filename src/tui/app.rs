@@ -73,6 +73,9 @@ pub struct App {
     pub feeds: usize,
     /// Where a background fetch has got to, while one runs.
     pub fetching: Option<Progress>,
+    /// The built-in samples stand in for an empty library; the first fetched articles
+    /// replace them.
+    pub showing_samples: bool,
 }
 
 impl App {
@@ -115,6 +118,7 @@ impl App {
             fingerprints: None,
             feeds: 0,
             fetching: None,
+            showing_samples: false,
             export_prompt: None,
         };
         // Built now so that `c` with nothing marked answers at once.
@@ -402,6 +406,14 @@ impl App {
     fn on_fetch_done(&mut self, done: FetchDone) {
         self.fetching = None;
         let new = done.articles.len();
+        if self.showing_samples && new > 0 {
+            // Indices into the old library mean nothing now.
+            self.articles.clear();
+            self.marked = None;
+            self.compare = None;
+            self.reader = ReaderPane::default();
+            self.showing_samples = false;
+        }
         let known: std::collections::HashSet<PathBuf> =
             self.articles.iter().map(|a| a.path.clone()).collect();
         self.articles.extend(
