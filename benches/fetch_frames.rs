@@ -22,7 +22,7 @@ use parallax::library::{LoadOptions, Loaded, ReadState, load_paths};
 use parallax::tui::{Action, App, FetchDone, view};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use server::{Reply, Request, Server};
+use server::{Reply, Request, Route, Server};
 
 const FEEDS: usize = 20;
 const ITEMS: usize = 50;
@@ -53,12 +53,11 @@ fn library() -> Vec<Article> {
 
 fn frames(c: &mut Criterion) {
     let mut rng = corpus::Lcg::new(4);
-    let routes: Vec<(&'static str, Box<dyn Fn(&Request) -> Reply + Send + Sync>)> = (0..FEEDS)
+    let routes: Vec<(&'static str, Route)> = (0..FEEDS)
         .map(|n| {
             let path: &'static str = Box::leak(format!("/feed{n}.rss").into_boxed_str());
             let body = feed(n, &mut rng);
-            let route: Box<dyn Fn(&Request) -> Reply + Send + Sync> =
-                Box::new(move |_: &Request| Reply::ok(body.clone()));
+            let route: Route = Box::new(move |_: &Request| Reply::ok(body.clone()));
             (path, route)
         })
         .collect();

@@ -44,7 +44,8 @@ impl Reply {
     }
 }
 
-type Route = Box<dyn Fn(&Request) -> Reply + Send + Sync>;
+/// A handler for one path.
+pub type Route = Box<dyn Fn(&Request) -> Reply + Send + Sync>;
 
 /// A running server; it stops with the test process.
 pub struct Server {
