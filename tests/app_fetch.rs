@@ -50,7 +50,7 @@ fn r_fetches_in_the_background_shows_progress_and_adds_what_arrived() {
     assert!(app.fetching.is_none());
     let text = screen(&app);
     assert!(
-        text.contains("fetched 3 feeds: 1 new articles; 1 failed"),
+        text.contains("fetched 3 feeds: 1 new article; 1 failed"),
         "{text}"
     );
     // The new article is in the list and can be found.

@@ -426,13 +426,16 @@ impl App {
         // New articles change what is most similar to what.
         self.fingerprints = None;
         let log = log_key(&self.keymap);
-        self.status = Some(match done.failed {
-            0 => format!("fetched {} feeds: {new} new articles", done.feeds),
-            failed => format!(
-                "fetched {} feeds: {new} new articles; {failed} failed ({log}: log)",
-                done.feeds
-            ),
-        });
+        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let mut text = format!(
+            "fetched {}: {}",
+            plural(done.feeds, "feed"),
+            plural(new, "new article")
+        );
+        if done.failed > 0 {
+            text.push_str(&format!("; {} failed ({log}: log)", done.failed));
+        }
+        self.status = Some(text);
     }
 
     /// Starts fetching the full text of the selected article, when it is a stored
