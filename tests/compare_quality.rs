@@ -237,8 +237,8 @@ fn alignment_and_conflicts_on_tuning_labels_reach_085() {
 }
 
 /// Held-out labels are only measured. What the engine pairs there must be right (precision is
-/// held to 0.85); recall is guarded against regressions only, because the chatty blog rehash in
-/// this set shares almost no wording with the wire copy (see the closing notes in the README).
+/// held to 0.85); recall is guarded against regressions only (0.77 when last measured), because
+/// the chatty blog rehash in this set shares very little wording with the wire copy.
 #[test]
 fn alignment_and_conflicts_on_heldout_labels() {
     let (links, conflicts) = measure("heldout");
@@ -260,7 +260,7 @@ fn alignment_and_conflicts_on_heldout_labels() {
         conflicts.precision()
     );
     assert!(
-        links.recall() >= 0.5,
+        links.recall() >= 0.7,
         "link recall {:.3} regressed",
         links.recall()
     );
@@ -336,6 +336,7 @@ fn sweep() {
                             join,
                             join_containment,
                             context,
+                            ..AlignParams::default()
                         },
                         ..Options::default()
                     };

@@ -17,6 +17,13 @@ pub struct AlignParams {
     pub join_containment: f32,
     /// How much an aligned neighbour pair (i-1, j-1) or (i+1, j+1) adds to a pair's score.
     pub context: f32,
+    /// After the confident pairs, two sentences both still free pair up at this (boosted)
+    /// similarity when they share at least two words that are not names: how a loose rehash
+    /// ("the council finally voted yes") still carries a claim.
+    pub weak: f32,
+    /// ...when the two whole documents are at least this alike in the words that are not
+    /// names (cosine of weighted counts).
+    pub weak_subject: f32,
 }
 
 impl Default for AlignParams {
@@ -26,6 +33,8 @@ impl Default for AlignParams {
             join: 0.18,
             join_containment: 0.30,
             context: 0.5,
+            weak: 0.13,
+            weak_subject: 0.185,
         }
     }
 }
@@ -256,6 +265,29 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
         }
     }
 
+    // 2b. Weaker pairs of sentences both still free, when they share two or more words that
+    // are not names (one shared word, or only names, is too little evidence at this level),
+    // and only between reports that talk about the same things overall: in two stories that
+    // merely share a setting ("port", "crane"), such pairs would be chance.
+    let same_subject = topic_cosine(left, right, weights) >= params.weak_subject;
+    for (boosted, p) in ranked.iter().filter(|_| same_subject) {
+        if *boosted < params.weak {
+            break;
+        }
+        if group_of_left[p.left] == usize::MAX
+            && group_of_right[p.right] == usize::MAX
+            && shared_topic_terms(&left.terms[p.left], &right.terms[p.right], weights) >= 2
+        {
+            pair_up(
+                p.left,
+                p.right,
+                &mut group_of_left,
+                &mut group_of_right,
+                &mut groups,
+            );
+        }
+    }
+
     let left_units: Vec<Vec<u32>> = (0..left.sentences.len())
         .map(|k| quantity_units(left, k))
         .collect();
@@ -323,6 +355,47 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
         g.right.sort_unstable();
     }
     groups
+}
+
+/// How alike two whole documents are in what they talk about: the cosine of their weighted
+/// counts of terms that are not names.
+fn topic_cosine(left: &Doc, right: &Doc, weights: &Weights) -> f32 {
+    let n = weights.idf.len();
+    let count = |doc: &Doc| {
+        let mut v = vec![0f32; n];
+        for &t in doc.terms.iter().flatten() {
+            if !weights.is_name[t as usize] {
+                v[t as usize] += weights.w(t);
+            }
+        }
+        v
+    };
+    let (a, b) = (count(left), count(right));
+    let dot: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+    let na: f32 = a.iter().map(|x| x * x).sum();
+    let nb: f32 = b.iter().map(|x| x * x).sum();
+    if na > 0.0 && nb > 0.0 {
+        dot / (na * nb).sqrt()
+    } else {
+        0.0
+    }
+}
+
+/// How many terms two sorted term sets share that are not names.
+fn shared_topic_terms(a: &[u32], b: &[u32], weights: &Weights) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += usize::from(!weights.is_name[a[i] as usize]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The largest group a merge may make, per side.
