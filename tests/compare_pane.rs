@@ -376,3 +376,46 @@ fn no_color_pane_snapshot() {
     app.colour = false;
     insta::assert_snapshot!(emphasis_text(&app));
 }
+
+/// Long articles are compared off the loop: `c` asks for it, the status says so, the keys keep
+/// working, and the pane opens when the result arrives.
+#[test]
+fn long_articles_are_compared_in_the_background() {
+    let paragraph =
+        "The harbour board met on Monday to discuss the ferry timetable and the cost of repairs. ";
+    let long = |title: &str, n: usize| {
+        parallax::article::Article::new(
+            format!("{title}.md").into(),
+            title.into(),
+            (0..n)
+                .map(|k| format!("{paragraph}Item {k} was noted."))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        )
+    };
+    let loaded = parallax::library::Loaded {
+        articles: vec![long("Left", 1600), long("Right", 1500)],
+        issues: Vec::new(),
+    };
+    let mut app = app_with(loaded, Config::builtin(), 120, 30);
+    let effects = press(&mut app, &["m", "j", "c"]);
+    let Some(Effect::Compare { left, right }) = effects.last().cloned() else {
+        panic!("expected a background comparison, got {effects:?}");
+    };
+    assert!(app.compare.is_none());
+    assert!(screen(&app).contains("comparing two long articles"));
+    // Still responsive: another c only says to wait.
+    assert!(press(&mut app, &["c"]).is_empty());
+    assert!(screen(&app).contains("still comparing"));
+
+    let comparison = parallax::compare::compare(
+        &app.articles[left],
+        &app.articles[right],
+        &Default::default(),
+    );
+    app.update(Action::Compared {
+        pair: (left, right),
+        comparison: Box::new(comparison),
+    });
+    assert!(app.compare.is_some());
+}

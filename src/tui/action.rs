@@ -32,6 +32,11 @@ pub enum Action {
     },
     /// The browser was started for a URL, or why not.
     Opened(Result<String, String>),
+    /// A comparison computed in the background for the pair of article indices.
+    Compared {
+        pair: (usize, usize),
+        comparison: Box<crate::compare::Comparison>,
+    },
 }
 
 /// What a finished fetch brings back to the reader.
@@ -62,4 +67,6 @@ pub enum Effect {
     FullText { path: PathBuf, url: String },
     /// Open a web page in the browser.
     OpenUrl(String),
+    /// Compare two long articles (by index) in the background.
+    Compare { left: usize, right: usize },
 }

@@ -76,6 +76,8 @@ pub struct App {
     /// The built-in samples stand in for an empty library; the first fetched articles
     /// replace them.
     pub showing_samples: bool,
+    /// A comparison being computed in the background: the pair, and what to say when it opens.
+    comparing: Option<((usize, usize), Option<String>)>,
 }
 
 impl App {
@@ -119,6 +121,7 @@ impl App {
             feeds: 0,
             fetching: None,
             showing_samples: false,
+            comparing: None,
             export_prompt: None,
         };
         // Built now so that `c` with nothing marked answers at once.
@@ -167,6 +170,12 @@ impl App {
             }
             Action::FullTextDone { path, result } => {
                 self.on_full_text(&path, result);
+                None
+            }
+            Action::Compared { pair, comparison } => {
+                if let Some((waiting, note)) = self.comparing.take_if(|(p, _)| *p == pair) {
+                    self.show_comparison(*comparison, waiting, note);
+                }
                 None
             }
             Action::Opened(result) => {
@@ -342,7 +351,7 @@ impl App {
                     None => "mark cleared".into(),
                 });
             }
-            (Command::Compare, _) => self.open_comparison(),
+            (Command::Compare, _) => return self.open_comparison(),
             (Command::FetchFeeds, _) => return self.start_fetch(),
             (Command::OpenUrl, _) => {
                 let url = self.selected_url()?;
@@ -411,6 +420,7 @@ impl App {
             self.articles.clear();
             self.marked = None;
             self.compare = None;
+            self.comparing = None;
             self.reader = ReaderPane::default();
             self.showing_samples = false;
         }
@@ -471,17 +481,21 @@ impl App {
 
     /// Opens the comparison of the marked article (left) with the selected one (right), or of
     /// the selected one with the most similar other article.
-    fn open_comparison(&mut self) {
+    fn open_comparison(&mut self) -> Option<Effect> {
+        if self.comparing.is_some() {
+            self.status = Some("still comparing the last pair; one moment".into());
+            return None;
+        }
         let Some(selected) = self.list.selected_article() else {
             self.status = Some("no article selected".into());
-            return;
+            return None;
         };
         let (left, right, note) = match self.marked {
             Some(m) if m != selected => (m, selected, None),
             Some(_) => {
                 self.status =
                     Some("that is the marked article; select another one to compare with".into());
-                return;
+                return None;
             }
             None => {
                 let fingerprints = self
@@ -509,17 +523,38 @@ impl App {
                             "no other article shares anything with this one; mark one to compare"
                                 .into(),
                         );
-                        return;
+                        return None;
                     }
                 }
             }
         };
+        let bytes = self.articles[left].body.len() + self.articles[right].body.len();
+        if bytes > BACKGROUND_COMPARE_BYTES {
+            // Long articles take a noticeable while: compare them off the loop, so the
+            // reader keeps responding.
+            self.comparing = Some(((left, right), note));
+            self.status = Some(format!(
+                "comparing two long articles ({} KB)…",
+                bytes / 1024
+            ));
+            return Some(Effect::Compare { left, right });
+        }
         let comparison = compare(
             &self.articles[left],
             &self.articles[right],
             &Options::default(),
         );
-        self.compare = Some(ComparePane::new(comparison, (left, right)));
+        self.show_comparison(comparison, (left, right), note);
+        None
+    }
+
+    fn show_comparison(
+        &mut self,
+        comparison: crate::compare::Comparison,
+        pair: (usize, usize),
+        note: Option<String>,
+    ) {
+        self.compare = Some(ComparePane::new(comparison, pair));
         self.status = Some(note.unwrap_or_else(|| {
             "comparing the marked article (left) with the selected one (right)".into()
         }));
@@ -764,6 +799,10 @@ impl App {
 }
 
 /// "14 articles · 2 files skipped, 1 repaired (L: load log)".
+/// Above this many bytes of text in all, a comparison runs in the background (about 0.1 s of
+/// work at 200 KB on a slow machine; below it the pane opens at once).
+const BACKGROUND_COMPARE_BYTES: usize = 256 * 1024;
+
 /// The status line of a fetch under way.
 fn fetch_status(p: &Progress) -> String {
     let mut text = format!(

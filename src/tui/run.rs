@@ -138,6 +138,21 @@ fn perform(
             None
         }
         Effect::OpenUrl(url) => Some(Action::Opened(open_in_browser(&services.browser, &url))),
+        Effect::Compare { left, right } => {
+            let (a, b) = (
+                app.articles.get(left)?.clone(),
+                app.articles.get(right)?.clone(),
+            );
+            let tx = to_loop.clone();
+            std::thread::spawn(move || {
+                let comparison = crate::compare::compare(&a, &b, &Default::default());
+                let _ = tx.send(Action::Compared {
+                    pair: (left, right),
+                    comparison: Box::new(comparison),
+                });
+            });
+            None
+        }
     }
 }
 
