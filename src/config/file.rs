@@ -554,6 +554,31 @@ mod tests {
     }
 
     #[test]
+    fn feeds_and_browser_are_read_and_bad_feed_urls_are_located() {
+        let c = parse(
+            "browser = \"firefox --new-tab\"\n[[feeds]]\nurl = \"https://a.example/rss\"\nname = \"A\"\ntags = [\"x\"]\n[[feeds]]\nurl = \"http://b.example/atom\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.browser, ["firefox", "--new-tab"]);
+        assert_eq!(c.feeds.len(), 2);
+        assert_eq!(c.feeds[0].label(), "A");
+        assert_eq!(c.feeds[0].tags, ["x"]);
+        assert_eq!(c.feeds[1].label(), "http://b.example/atom");
+
+        let e = first_error("[[feeds]]\nurl = \"file:///etc/passwd\"\n");
+        assert!(
+            e.contains(":2:7:") && e.contains("http:// or https://"),
+            "{e}"
+        );
+        let e = first_error(
+            "[[feeds]]\nurl = \"https://a.example/rss\"\n[[feeds]]\nurl = \"https://a.example/rss\"\n",
+        );
+        assert!(e.contains(":4:7:") && e.contains("listed twice"), "{e}");
+        let e = first_error("[[feeds]]\nname = \"no url\"\n");
+        assert!(e.contains("url"), "{e}");
+    }
+
+    #[test]
     fn library_paths_are_relative_to_the_config_folder() {
         let c = Config::parse(
             "library = [\"news\", \"/abs\"]",
