@@ -64,13 +64,14 @@ const PER_SENTENCE: usize = 8;
 /// Candidate pairs with their similarity, found through an inverted index of the left side:
 /// only sentences sharing a term are ever scored. Weights are summed along the posting lists,
 /// which gives the exact similarity without merging term lists pair by pair. Terms in more than
-/// `cap` left sentences are not looked up in long texts (which keeps them near-linear); pairs
-/// found through rarer terms then get their exact score by a merge.
+/// `cap` left sentences are not looked up in long texts, from about 50 KB (which keeps them
+/// near-linear: summing a term's list costs as many steps as sentences hold it, on both sides);
+/// pairs found through rarer terms then get their exact score by a merge.
 fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) -> Vec<Pair> {
     let n_left = left.sentences.len();
     let n_terms = weights.idf.len();
     let postings = Postings::new(&left.terms, n_terms);
-    let cap = if n_left > 2000 { 64 } else { usize::MAX };
+    let cap = if n_left > 512 { 64 } else { usize::MAX };
     let mut all = vec![0f32; n_left];
     let mut topic = vec![0f32; n_left];
     let mut touched = Vec::with_capacity(n_left);

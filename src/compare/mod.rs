@@ -448,6 +448,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn long_texts_full_of_common_words_still_align_sentence_by_sentence() {
+        // 800 sentences, each with the same everyday words and a few of its own: long enough
+        // that the most common words are not looked up, so pairs must be found through the
+        // rarer ones.
+        let names = [
+            "ash", "birch", "cedar", "elm", "fir", "hazel", "larch", "maple", "oak",
+        ];
+        let sentence = |k: usize, verb: &str| {
+            format!(
+                "The harbour council {verb} report {k} on the {} quay and the {} berth.",
+                names[k % 9],
+                names[(k / 9) % 9]
+            )
+        };
+        let left: Vec<String> = (0..800).map(|k| sentence(k, "published")).collect();
+        let right: Vec<String> = (0..800).map(|k| sentence(k, "released")).collect();
+        let side = |body: String| Side {
+            path: String::new(),
+            title: String::new(),
+            source: String::new(),
+            body,
+        };
+        let c = compare_sides(
+            side(left.join(" ")),
+            side(right.join(" ")),
+            &Options::default(),
+        );
+        assert!(
+            c.summary.right_carried > 0.95,
+            "only {:.2} of the right text aligned",
+            c.summary.right_carried
+        );
+    }
+
+    #[test]
     fn longest_increasing_keeps_the_ordered_majority() {
         assert_eq!(
             longest_increasing(&[0, 1, 5, 2, 3]),
