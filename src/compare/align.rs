@@ -57,6 +57,10 @@ struct Pair {
 /// Below this, a pair is not even a candidate.
 const FLOOR: f32 = 0.08;
 
+/// Sentences in a long text (about 50 KB): past this, the commonest words are not looked up
+/// and weak pairs are not made.
+const LONG_TEXT: usize = 512;
+
 /// Each right sentence keeps its best few candidates: enough for splits and merges, and it
 /// bounds the work of every later step on long texts.
 const PER_SENTENCE: usize = 8;
@@ -71,7 +75,7 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
     let n_left = left.sentences.len();
     let n_terms = weights.idf.len();
     let postings = Postings::new(&left.terms, n_terms);
-    let cap = if n_left > 512 { 64 } else { usize::MAX };
+    let cap = if n_left > LONG_TEXT { 64 } else { usize::MAX };
     let mut all = vec![0f32; n_left];
     let mut topic = vec![0f32; n_left];
     let mut touched = Vec::with_capacity(n_left);
@@ -270,7 +274,10 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
     // are not names (one shared word, or only names, is too little evidence at this level),
     // and only between reports that talk about the same things overall: in two stories that
     // merely share a setting ("port", "crane"), such pairs would be chance.
-    let same_subject = topic_cosine(left, right, weights) >= params.weak_subject;
+    // In long texts a chance overlap of two everyday words is common, so only confident
+    // pairs count there.
+    let short = left.sentences.len().max(right.sentences.len()) <= LONG_TEXT;
+    let same_subject = short && topic_cosine(left, right, weights) >= params.weak_subject;
     for (boosted, p) in ranked.iter().filter(|_| same_subject) {
         if *boosted < params.weak {
             break;
