@@ -148,3 +148,38 @@ fn a_feed_in_another_encoding_is_decoded_as_it_declares() {
     assert_eq!(loaded.articles[0].body, "Travaux d'été.");
     assert!(loaded.issues.iter().all(|i| i.kind != IssueKind::Repaired));
 }
+
+/// Markup nested thousands deep would keep an HTML parser busy for minutes: such a page, or
+/// such a feed entry, is refused at once with the reason, and the rest still loads.
+#[test]
+fn hostile_deep_nesting_is_refused_quickly_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    std::fs::write(
+        dir.path().join("deep.html"),
+        format!("<html><body>{deep}</body></html>"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("deep.rss"),
+        format!(
+            "<rss version=\"2.0\"><channel><title>D</title><item><title>Deep</title><description><![CDATA[{deep}]]></description></item><item><title>Fine</title><description>Plain words.</description></item></channel></rss>"
+        ),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("harbour-gazette-page.html"),
+        dir.path().join("page.html"),
+    )
+    .unwrap();
+    let loaded = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+    let titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.contains(&"Fine"));
+    let refused: Vec<_> = loaded
+        .issues
+        .iter()
+        .filter(|i| i.reason.contains("nested more than"))
+        .collect();
+    assert_eq!(refused.len(), 2, "{:?}", loaded.issues);
+}

@@ -51,7 +51,13 @@ fn from_feed(path: &Path, feed: &Feed) -> ParsedFeed {
     };
     for (n, entry) in feed.entries.iter().enumerate() {
         let entry_path = PathBuf::from(format!("{}#{}", path.display(), n + 1));
-        let (body, summary_only) = body_of(entry);
+        let (body, summary_only) = match body_of(entry) {
+            Ok(found) => found,
+            Err(e) => {
+                parsed.skipped.push(format!("entry {}: {e}", n + 1));
+                continue;
+            }
+        };
         let meta = RawMeta {
             title: entry
                 .title
@@ -86,18 +92,17 @@ fn from_feed(path: &Path, feed: &Feed) -> ParsedFeed {
 }
 
 /// The entry's text: its full content when it has some, else its summary.
-fn body_of(entry: &Entry) -> (String, bool) {
+fn body_of(entry: &Entry) -> Result<(String, bool), ParseError> {
     if let Some(body) = entry.content.as_ref().and_then(|c| c.body.as_deref())
         && !body.trim().is_empty()
     {
-        return (html_to_text(body), false);
+        return Ok((html_to_text(body)?, false));
     }
-    let summary = entry
-        .summary
-        .as_ref()
-        .map(|s| html_to_text(&s.content))
-        .unwrap_or_default();
-    (summary, true)
+    let summary = match &entry.summary {
+        Some(s) => html_to_text(&s.content)?,
+        None => String::new(),
+    };
+    Ok((summary, true))
 }
 
 /// The page the entry stands for: its alternate link, else its first link.
@@ -114,7 +119,9 @@ fn link_of(entry: &Entry) -> String {
 /// A feed title may itself hold markup or entities.
 fn plain(text: &str) -> String {
     if text.contains(['<', '&']) {
-        html_to_text(text).replace('\n', " ")
+        html_to_text(text)
+            .map(|t| t.replace('\n', " "))
+            .unwrap_or_default()
     } else {
         text.to_string()
     }

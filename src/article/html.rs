@@ -7,6 +7,7 @@ use std::path::Path;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::Article;
+use super::depth::{MAX_DEPTH, nesting_depth};
 use super::parse::{ParseError, Repairs};
 use super::web::{RawMeta, assemble};
 
@@ -21,6 +22,7 @@ pub fn parse_html_page(
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
+    refuse_deep(html)?;
     let page_url = page_url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let document = dom_query::Document::from(html);
     let canonical = canonical_url(&document);
@@ -70,11 +72,22 @@ fn canonical_url(document: &dom_query::Document) -> Option<String> {
 
 /// Plain text of an HTML fragment (a feed entry's content), paragraphs kept apart by a blank
 /// line. Markup is parsed by a real HTML parser, so entities, comments and scripts are handled.
-pub fn html_to_text(fragment: &str) -> String {
+pub fn html_to_text(fragment: &str) -> Result<String, ParseError> {
+    refuse_deep(fragment)?;
     let doc = dom_query::Document::fragment(fragment);
     doc.select("script, style, noscript, iframe, template")
         .remove();
-    paragraphs(&doc.formatted_text())
+    Ok(paragraphs(&doc.formatted_text()))
+}
+
+/// Hostile markup nested thousands deep would keep the parser busy for minutes.
+fn refuse_deep(html: &str) -> Result<(), ParseError> {
+    if nesting_depth(html, MAX_DEPTH) > MAX_DEPTH {
+        return Err(ParseError::NotAnArticle(format!(
+            "HTML nested more than {MAX_DEPTH} levels deep; not parsed"
+        )));
+    }
+    Ok(())
 }
 
 /// Normalises extracted text: trims each line, and leaves exactly one blank line between

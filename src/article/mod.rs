@@ -4,6 +4,7 @@
 
 mod clean;
 mod date;
+mod depth;
 mod feed;
 mod html;
 mod model;
