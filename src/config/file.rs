@@ -120,7 +120,10 @@ struct RawFeed {
 }
 
 #[derive(Deserialize)]
-#[serde(untagged, expecting = "a command line or a list of words")]
+#[serde(
+    untagged,
+    expecting = "`browser` should be a command line (\"firefox --new-tab\") or a list of words"
+)]
 enum BrowserSetting {
     Line(String),
     Words(Vec<String>),
@@ -576,6 +579,8 @@ mod tests {
         assert!(e.contains(":4:7:") && e.contains("listed twice"), "{e}");
         let e = first_error("[[feeds]]\nname = \"no url\"\n");
         assert!(e.contains("url"), "{e}");
+        let e = first_error("browser = 5\n");
+        assert!(e.contains(":1:11:") && e.contains("`browser` should be"), "{e}");
     }
 
     #[test]
