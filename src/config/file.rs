@@ -580,7 +580,10 @@ mod tests {
         let e = first_error("[[feeds]]\nname = \"no url\"\n");
         assert!(e.contains("url"), "{e}");
         let e = first_error("browser = 5\n");
-        assert!(e.contains(":1:11:") && e.contains("`browser` should be"), "{e}");
+        assert!(
+            e.contains(":1:11:") && e.contains("`browser` should be"),
+            "{e}"
+        );
     }
 
     #[test]
