@@ -36,17 +36,17 @@ pub fn nesting_depth(html: &str, limit: usize) -> usize {
         if end == start {
             continue;
         }
-        let name = html[start..end].to_ascii_lowercase();
+        let name = &html[start..end];
+        let counted = !NOT_COUNTED.iter().any(|n| n.eq_ignore_ascii_case(name));
         let tag_end = find(bytes, end, b">");
         if closing {
-            if !NOT_COUNTED.contains(&name.as_str()) {
+            if counted {
                 depth = depth.saturating_sub(1);
             }
-        } else if matches!(name.as_str(), "script" | "style") {
-            let close = format!("</{name}");
-            i = find_ci(html, tag_end, &close);
+        } else if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
+            i = find_ci(html, tag_end, &format!("</{name}"));
             continue;
-        } else if !NOT_COUNTED.contains(&name.as_str()) && !html[..tag_end].ends_with("/>") {
+        } else if counted && !html[..tag_end].ends_with("/>") {
             depth += 1;
             deepest = deepest.max(depth);
             if deepest > limit {

@@ -73,16 +73,7 @@ pub fn parse_article(
 
     let (body, cleaned) = clean_body(body_start, &title);
     repairs.cleaned = cleaned;
-    if title.is_empty() && body.is_empty() {
-        return Err(ParseError::Empty);
-    }
-    let title = if title.is_empty() {
-        "(untitled)".to_string()
-    } else {
-        title
-    };
-
-    let mut article = Article::new(path.to_path_buf(), title, body);
+    let mut article = titled_article(path, title, body)?;
     article.source = meta
         .source
         .as_deref()
@@ -97,6 +88,24 @@ pub fn parse_article(
     article.published = meta.published;
     article.tags = meta.tags.iter().map(|t| sanitize_line(t)).collect();
     Ok((article, repairs))
+}
+
+/// An article from a cleaned title and body: nothing at all is an empty file, a body without a
+/// title is "(untitled)".
+pub(crate) fn titled_article(
+    path: &Path,
+    title: String,
+    body: String,
+) -> Result<Article, ParseError> {
+    if title.is_empty() && body.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let title = if title.is_empty() {
+        "(untitled)".to_string()
+    } else {
+        title
+    };
+    Ok(Article::new(path.to_path_buf(), title, body))
 }
 
 /// The body after the first line that has a letter in it (that line is the title; lines of
@@ -123,7 +132,7 @@ fn undouble_title(title: &str) -> String {
 }
 
 /// Splits `+++` front matter from the rest; returns it with the line number where it starts.
-fn split_front_matter(text: &str) -> (Option<(&str, usize)>, &str) {
+pub(crate) fn split_front_matter(text: &str) -> (Option<(&str, usize)>, &str) {
     let Some(first_line_end) = text.find('\n') else {
         return (None, text);
     };

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::clean::clean_body;
-use super::parse::{ParseError, Repairs};
+use super::parse::{ParseError, Repairs, titled_article};
 use super::sanitize::{sanitize, sanitize_line};
 use super::{Article, Published};
 
@@ -34,15 +34,7 @@ pub fn assemble(
     let title = sanitize_line(meta.title.trim());
     let (body, cleaned) = clean_body(&body, &title);
     repairs.cleaned = cleaned;
-    if title.is_empty() && body.is_empty() {
-        return Err(ParseError::Empty);
-    }
-    let title = if title.is_empty() {
-        "(untitled)".to_string()
-    } else {
-        title
-    };
-    let mut article = Article::new(path.to_path_buf(), title, body);
+    let mut article = titled_article(path, title, body)?;
     article.source = sanitize_line(meta.source.trim());
     article.author = sanitize_line(meta.author.trim());
     article.url = sanitize_line(meta.url.trim());

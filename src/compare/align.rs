@@ -254,21 +254,29 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
         }
     }
 
-    // 2. The best one-to-one pairs, best first.
-    for (boosted, p) in &ranked {
-        if *boosted >= params.accept
-            && group_of_left[p.left] == usize::MAX
-            && group_of_right[p.right] == usize::MAX
-        {
-            pair_up(
-                p.left,
-                p.right,
-                &mut group_of_left,
-                &mut group_of_right,
-                &mut groups,
-            );
+    // Pairs sentences both still free, best first, down to `min`, when `fits` agrees.
+    let mut pair_free = |min: f32, fits: &dyn Fn(&Pair) -> bool| {
+        for (boosted, p) in &ranked {
+            if *boosted < min {
+                break;
+            }
+            if group_of_left[p.left] == usize::MAX
+                && group_of_right[p.right] == usize::MAX
+                && fits(p)
+            {
+                pair_up(
+                    p.left,
+                    p.right,
+                    &mut group_of_left,
+                    &mut group_of_right,
+                    &mut groups,
+                );
+            }
         }
-    }
+    };
+
+    // 2. The best one-to-one pairs, best first.
+    pair_free(params.accept, &|_| true);
 
     // 2b. Weaker pairs of sentences both still free, when they share two or more words that
     // are not names (one shared word, or only names, is too little evidence at this level),
@@ -277,23 +285,10 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
     // In long texts a chance overlap of two everyday words is common, so only confident
     // pairs count there.
     let short = left.sentences.len().max(right.sentences.len()) <= LONG_TEXT;
-    let same_subject = short && topic_cosine(left, right, weights) >= params.weak_subject;
-    for (boosted, p) in ranked.iter().filter(|_| same_subject) {
-        if *boosted < params.weak {
-            break;
-        }
-        if group_of_left[p.left] == usize::MAX
-            && group_of_right[p.right] == usize::MAX
-            && shared_topic_terms(&left.terms[p.left], &right.terms[p.right], weights) >= 2
-        {
-            pair_up(
-                p.left,
-                p.right,
-                &mut group_of_left,
-                &mut group_of_right,
-                &mut groups,
-            );
-        }
+    if short && topic_cosine(left, right, weights) >= params.weak_subject {
+        pair_free(params.weak, &|p| {
+            shared_topic_terms(&left.terms[p.left], &right.terms[p.right], weights) >= 2
+        });
     }
 
     let left_units: Vec<Vec<u32>> = (0..left.sentences.len())

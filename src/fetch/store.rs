@@ -60,10 +60,10 @@ pub fn replace_with_full_text(path: &Path, stored: &Article, full: &Article) -> 
     write_atomically(path, render(&merged, &key, &feed, false).as_bytes())
 }
 
+/// The front matter of a stored item, as a table.
 fn front_matter(text: &str) -> Option<toml::Table> {
-    let rest = text.strip_prefix("+++\n")?;
-    let end = rest.find("\n+++")?;
-    rest[..end].parse().ok()
+    let (front, _) = crate::article::split_front_matter(text);
+    front?.0.parse().ok()
 }
 
 /// `2026-10-14-ferry-service-to-lindholm-1a2b3c4d.md`: readable, and stable for one item.
