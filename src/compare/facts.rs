@@ -402,18 +402,35 @@ fn quotes(p: &Passage) -> Vec<QuoteFact> {
             let mut terms = sequence.clone();
             terms.sort_unstable();
             terms.dedup();
-            // The speaker: a capitalised word outside the quote, next to the quote.
+            // The speaker: the name (a run of capitalised words) outside the quote, nearest to it.
+            let name_word = |t: &Token| t.capitalised && !t.role;
             let speaker = tokens
                 .iter()
-                .filter(|t| (t.range.end <= qs || t.range.start >= qe) && t.capitalised && !t.role)
-                .min_by_key(|t| {
+                .enumerate()
+                .filter(|(_, t)| (t.range.end <= qs || t.range.start >= qe) && name_word(t))
+                .min_by_key(|(_, t)| {
                     if t.range.start >= qe {
                         t.range.start - qe
                     } else {
                         qs - t.range.end
                     }
                 })
-                .map(|t| body[t.range.clone()].to_string());
+                .map(|(at, _)| {
+                    let joined = |a: &Token, b: &Token| {
+                        name_word(a)
+                            && name_word(b)
+                            && body[a.range.end..b.range.start].trim().is_empty()
+                    };
+                    let mut from = at;
+                    while from > 0 && joined(&tokens[from - 1], &tokens[from]) {
+                        from -= 1;
+                    }
+                    let mut to = at;
+                    while to + 1 < tokens.len() && joined(&tokens[to], &tokens[to + 1]) {
+                        to += 1;
+                    }
+                    body[tokens[from].range.start..tokens[to].range.end].to_string()
+                });
             out.push(QuoteFact {
                 span: [qs, qe],
                 text: body[qs..qe].trim().to_string(),
@@ -604,7 +621,12 @@ fn quote_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) 
         else {
             continue;
         };
-        if a.sequence != b.sequence {
+        // Quoting part of what someone said is not misquoting them.
+        let part_of = |x: &[u32], y: &[u32]| y.windows(x.len()).any(|w| w == x);
+        if a.sequence != b.sequence
+            && !part_of(&a.sequence, &b.sequence)
+            && !part_of(&b.sequence, &a.sequence)
+        {
             out.push(Conflict::new(
                 ConflictKind::Quote,
                 group,
@@ -615,8 +637,9 @@ fn quote_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) 
                 b.text.clone(),
             ));
         }
+        // "Lense" and "Halvard Lense" are one speaker: names differ only when no word is shared.
         if let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker)
-            && sa != sb
+            && !sa.split(' ').any(|w| sb.split(' ').any(|v| v == w))
         {
             out.push(Conflict::new(
                 ConflictKind::Attribution,

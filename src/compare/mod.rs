@@ -482,6 +482,58 @@ mod tests {
         );
     }
 
+    fn sides(a: &str, b: &str) -> Comparison {
+        let side = |body: &str| Side {
+            path: String::new(),
+            title: String::new(),
+            source: String::new(),
+            body: body.to_string(),
+        };
+        compare_sides(side(a), side(b), &Options::default())
+    }
+
+    #[test]
+    fn a_speaker_named_in_full_on_one_side_is_the_same_speaker() {
+        let quote = "\"We will rebuild the schedule by Thursday,\"";
+        let c = sides(
+            &format!("{quote} Lense said."),
+            &format!("{quote} director Halvard Lense said."),
+        );
+        assert!(
+            !c.conflicts
+                .iter()
+                .any(|x| x.kind == ConflictKind::Attribution),
+            "{:?}",
+            c.conflicts
+        );
+        let c = sides(
+            &format!("{quote} Halvard Lense said."),
+            &format!("{quote} commissioner Mirela Toft said."),
+        );
+        assert!(
+            c.conflicts
+                .iter()
+                .any(|x| x.kind == ConflictKind::Attribution && x.right_says == "Mirela Toft"),
+            "{:?}",
+            c.conflicts
+        );
+    }
+
+    #[test]
+    fn quoting_part_of_a_statement_is_not_a_misquote() {
+        let whole = "\"There is no sign of an attack. This was our own update, and we own the mistake,\" Lense said.";
+        let part = "\"This was our own update, and we own the mistake,\" Lense said.";
+        let changed = "\"This was our own update, and we regret the mistake,\" Lense said.";
+        let quote_conflicts = |c: &Comparison| {
+            c.conflicts
+                .iter()
+                .filter(|x| x.kind == ConflictKind::Quote)
+                .count()
+        };
+        assert_eq!(quote_conflicts(&sides(whole, part)), 0);
+        assert_eq!(quote_conflicts(&sides(whole, changed)), 1);
+    }
+
     #[test]
     fn longest_increasing_keeps_the_ordered_majority() {
         assert_eq!(
