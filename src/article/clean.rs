@@ -124,8 +124,12 @@ fn is_noise_line(line: &str) -> bool {
 }
 
 /// A breadcrumb or menu: three or more short items joined by `|`, `>`, `›`, `»` or `/`, with
-/// no sentence in it ("Home > Local > Transport").
+/// no sentence in it ("Home > Local > Transport"); or a link to another story
+/// ("Related: Nurses vote on new contract", "READ MORE: ...").
 fn is_navigation_line(line: &str) -> bool {
+    if is_story_link(line) {
+        return true;
+    }
     let Some(sep) = ['|', '>', '›', '»', '/']
         .into_iter()
         .find(|c| line.contains(*c))
@@ -140,6 +144,20 @@ fn is_navigation_line(line: &str) -> bool {
                 && !item.ends_with(['.', '!', '?', ',', ';', ':'])
                 && !item.contains('"')
         })
+}
+
+/// A line pointing at another story: a short headline after "Related:", "Read more:", "See
+/// also:" or "Also read:", with no full stop (a sentence that starts so is kept).
+fn is_story_link(line: &str) -> bool {
+    const LABELS: &[&str] = &["related", "read more", "see also", "also read", "read also"];
+    let t = line.trim();
+    let Some((label, headline)) = t.split_once(':') else {
+        return false;
+    };
+    t.len() <= 160
+        && LABELS.iter().any(|l| label.trim().eq_ignore_ascii_case(l))
+        && !headline.trim().is_empty()
+        && !headline.trim_end().ends_with(['.', '!', '?', '"', '”'])
 }
 
 /// If the line is one text written twice ("Big NewsBig News", "Big News Big News"), returns one.
@@ -396,6 +414,19 @@ mod tests {
             "",
         );
         assert_eq!(out, "The 9/11 report, and/or the 24/7 desk.");
+        assert_eq!(r.navigation_lines, 2);
+    }
+
+    #[test]
+    fn drops_links_to_other_stories_but_not_sentences_that_start_alike() {
+        let (out, r) = clean_body(
+            "Related: Nurses vote on new contract\nThe vote was close.\nREAD MORE: Port reopens\nSee also: the council said it would decide later.",
+            "",
+        );
+        assert_eq!(
+            out,
+            "The vote was close.\nSee also: the council said it would decide later."
+        );
         assert_eq!(r.navigation_lines, 2);
     }
 
