@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use parallax::article::Article;
+use parallax::article::{Article, Format, parse_article};
 use parallax::compare::{Comparison, Options, compare, sentences};
 use parallax::library::load_samples;
 
@@ -30,7 +30,17 @@ struct ConflictLabel {
     right: String,
 }
 
+/// A labelled article: from `tests/fixtures/articles` (stories kept out of the app's samples)
+/// or else from the samples.
 fn article(name: &str) -> Article {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles")
+        .join(name);
+    if fixture.exists() {
+        let text = std::fs::read_to_string(&fixture).unwrap();
+        let format = Format::from_path(&fixture).unwrap();
+        return parse_article(&fixture, &text, format).unwrap().0;
+    }
     load_samples()
         .articles
         .into_iter()
@@ -237,8 +247,8 @@ fn alignment_and_conflicts_on_tuning_labels_reach_085() {
 }
 
 /// Held-out labels are only measured. What the engine pairs there must be right (precision is
-/// held to 0.85); recall is guarded against regressions only (0.77 when last measured), because
-/// the chatty blog rehash in this set shares very little wording with the wire copy.
+/// held to 0.85); recall is guarded against regressions only (0.81 when last measured), because
+/// the two chatty blog rehashes in this set share very little wording with the wire copy.
 #[test]
 fn alignment_and_conflicts_on_heldout_labels() {
     let (links, conflicts) = measure("heldout");
@@ -260,7 +270,7 @@ fn alignment_and_conflicts_on_heldout_labels() {
         conflicts.precision()
     );
     assert!(
-        links.recall() >= 0.7,
+        links.recall() >= 0.75,
         "link recall {:.3} regressed",
         links.recall()
     );

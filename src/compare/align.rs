@@ -24,6 +24,9 @@ pub struct AlignParams {
     /// ...when the two whole documents are at least this alike in the words that are not
     /// names (cosine of weighted counts).
     pub weak_subject: f32,
+    /// ...or at least this alike, when the weak pairs are several and cover a fifth of the
+    /// shorter report.
+    pub weak_subject_supported: f32,
 }
 
 impl Default for AlignParams {
@@ -31,10 +34,11 @@ impl Default for AlignParams {
         AlignParams {
             accept: 0.30,
             join: 0.18,
-            join_containment: 0.30,
+            join_containment: 0.27,
             context: 0.5,
             weak: 0.13,
             weak_subject: 0.185,
+            weak_subject_supported: 0.15,
         }
     }
 }
@@ -45,6 +49,10 @@ pub struct Aligned {
     pub left: Vec<usize>,
     pub right: Vec<usize>,
 }
+
+/// Whether a candidate pair may be made, given the groups of the left and right sentences so
+/// far.
+type Fits<'f> = dyn Fn(&Pair, &[usize], &[usize]) -> bool + 'f;
 
 /// A scored candidate pair.
 #[derive(Debug, Clone, Copy)]
@@ -254,15 +262,17 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
         }
     }
 
-    // Pairs sentences both still free, best first, down to `min`, when `fits` agrees.
-    let mut pair_free = |min: f32, fits: &dyn Fn(&Pair) -> bool| {
+    // Pairs sentences both still free, best first, down to `min`, when `fits` agrees (it is
+    // given the groups of the left and right sentences so far).
+    let mut pair_free = |min: f32, fits: &Fits| -> usize {
+        let before = groups.len();
         for (boosted, p) in &ranked {
             if *boosted < min {
                 break;
             }
             if group_of_left[p.left] == usize::MAX
                 && group_of_right[p.right] == usize::MAX
-                && fits(p)
+                && fits(p, &group_of_left, &group_of_right)
             {
                 pair_up(
                     p.left,
@@ -273,10 +283,11 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
                 );
             }
         }
+        groups.len() - before
     };
 
     // 2. The best one-to-one pairs, best first.
-    pair_free(params.accept, &|_| true);
+    pair_free(params.accept, &|_, _, _| true);
 
     // 2b. Weaker pairs of sentences both still free, when they share two or more words that
     // are not names (one shared word, or only names, is too little evidence at this level),
@@ -285,10 +296,39 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
     // In long texts a chance overlap of two everyday words is common, so only confident
     // pairs count there.
     let short = left.sentences.len().max(right.sentences.len()) <= LONG_TEXT;
-    if short && topic_cosine(left, right, weights) >= params.weak_subject {
-        pair_free(params.weak, &|p| {
-            shared_topic_terms(&left.terms[p.left], &right.terms[p.right], weights) >= 2
+    // Whether the two reports are about the same things is judged from two kinds of evidence:
+    // their vocabularies overall, and how many sentences pair up this way. Chance pairs between
+    // two different stories are few (one or two); a rehash of the same story gives several.
+    let subject = if short {
+        topic_cosine(left, right, weights)
+    } else {
+        0.0
+    };
+    if short && subject >= params.weak_subject_supported {
+        let shared =
+            |p: &Pair| shared_topic_terms(&left.terms[p.left], &right.terms[p.right], weights);
+        let mut made = pair_free(params.weak, &|p, _, _| shared(p) >= 2);
+        // Then one shared word is enough next to a pair already aligned: rewrites keep runs of
+        // sentences together, so the neighbour vouches for it.
+        made += pair_free(params.weak, &|p, gl, gr| {
+            let (i, j) = (p.left, p.right);
+            let together = |a: usize, b: usize| gl[a] != usize::MAX && gl[a] == gr[b];
+            let neighbour = (i > 0 && j > 0 && together(i - 1, j - 1))
+                || (i + 1 < gl.len() && j + 1 < gr.len() && together(i + 1, j + 1));
+            neighbour && shared(p) >= 1
         });
+        let shorter = left.sentences.len().min(right.sentences.len());
+        let supported = made >= WEAK_SUPPORT && made * 5 >= shorter;
+        if subject < params.weak_subject && !supported {
+            for g in groups.drain(groups.len() - made..) {
+                for i in g.left {
+                    group_of_left[i] = usize::MAX;
+                }
+                for j in g.right {
+                    group_of_right[j] = usize::MAX;
+                }
+            }
+        }
     }
 
     let left_units: Vec<Vec<u32>> = (0..left.sentences.len())
@@ -352,12 +392,81 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
             _ => {}
         }
     }
+
+    // 4. A sentence still free whose neighbour in the same paragraph is aligned joins that
+    // group when the group's other side shares two of its words that are not names: a rewrite
+    // often folds two sentences of a paragraph into one ("It is the second outage. In 2023 a
+    // power cut..." → "a similar breakdown in 2023, when a power failure...").
+    if short {
+        join_paragraph_neighbours(
+            left,
+            right,
+            weights,
+            &mut groups,
+            &mut group_of_left,
+            |g| &g.right,
+            |g| &mut g.left,
+        );
+        join_paragraph_neighbours(
+            right,
+            left,
+            weights,
+            &mut groups,
+            &mut group_of_right,
+            |g| &g.left,
+            |g| &mut g.right,
+        );
+    }
+
     groups.retain(|g| !g.left.is_empty());
     for g in &mut groups {
         g.left.sort_unstable();
         g.right.sort_unstable();
     }
     groups
+}
+
+/// Step 4 of [`align`] for the sentences of `doc`: each free sentence next to an aligned one
+/// in its paragraph joins that sentence's group when the group's side in `other` shares at
+/// least two of its words that are not names.
+fn join_paragraph_neighbours(
+    doc: &Doc,
+    other: &Doc,
+    weights: &Weights,
+    groups: &mut [Aligned],
+    group_of: &mut [usize],
+    other_side: impl Fn(&Aligned) -> &Vec<usize>,
+    own_side: impl Fn(&mut Aligned) -> &mut Vec<usize>,
+) {
+    let n = doc.sentences.len();
+    for k in 0..n {
+        if group_of[k] != usize::MAX {
+            continue;
+        }
+        let paragraph = doc.sentences[k].paragraph;
+        let neighbours = [k.checked_sub(1), (k + 1 < n).then_some(k + 1)];
+        let best = neighbours
+            .into_iter()
+            .flatten()
+            .filter(|&m| doc.sentences[m].paragraph == paragraph && group_of[m] != usize::MAX)
+            .map(|m| {
+                let g = group_of[m];
+                let theirs = union(
+                    other_side(&groups[g])
+                        .iter()
+                        .map(|&x| other.terms[x].as_slice()),
+                );
+                (shared_topic_terms(&doc.terms[k], &theirs, weights), g)
+            })
+            .max_by_key(|&(shared, g)| (shared, std::cmp::Reverse(g)));
+        if let Some((shared, g)) = best
+            && shared >= 2
+            && own_side(&mut groups[g]).len() < MAX_MERGED
+        {
+            group_of[k] = g;
+            own_side(&mut groups[g]).push(k);
+        }
+    }
 }
 
 /// How alike two whole documents are in what they talk about: the cosine of their weighted
@@ -400,6 +509,9 @@ fn shared_topic_terms(a: &[u32], b: &[u32], weights: &Weights) -> usize {
     }
     n
 }
+
+/// How many weak pairs back up two reports that are only somewhat alike overall.
+const WEAK_SUPPORT: usize = 3;
 
 /// The largest group a merge may make, per side.
 const MAX_MERGED: usize = 3;

@@ -1,6 +1,7 @@
 //! The word-level diff inside an aligned group.
 //!
-//! `similar` diffs the interned, normalised terms (so "Port's" meets "port", "three" meets "3"),
+//! `similar` diffs the interned, normalised words (so "Port's" meets "port", "three" meets "3",
+//! but synonyms stay apart: "postponed" against "cancelled" is a change to show),
 //! and the resulting operations are mapped back to byte ranges of the original text. Islands of
 //! two or three shared stop words between changes are folded into the change, so a rewritten
 //! phrase reads as one change rather than confetti.
@@ -31,8 +32,8 @@ const SMALL: usize = 64 * 64;
 
 /// Diffs two sides word by word, giving up on refinement at `deadline`.
 pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant>) -> WordDiff {
-    let lt: Vec<u32> = left.tokens.iter().map(|t| t.term).collect();
-    let rt: Vec<u32> = right.tokens.iter().map(|t| t.term).collect();
+    let lt: Vec<u32> = left.tokens.iter().map(|t| t.word).collect();
+    let rt: Vec<u32> = right.tokens.iter().map(|t| t.word).collect();
     // A small group's diff is cheap whatever happens (Myers is at most O(N x M) here), so it
     // needs no deadline, and skips the clock reads that checking one costs.
     let deadline = if lt.len() * rt.len() <= SMALL {

@@ -31,10 +31,11 @@ impl<'a> Doc<'a> {
                 .map(|t| t.term)
                 .collect();
             // Saying which day something happened is itself a signal, even when the days differ
-            // (that difference is a conflict to report, not a reason to miss the pair).
+            // (that difference is a conflict to report, not a reason to miss the pair), and "over
+            // the weekend" names a day as well.
             if tokens[from..]
                 .iter()
-                .any(|t| is_weekday(&body[t.range.clone()]))
+                .any(|t| is_day_name(&body[t.range.clone()]))
             {
                 t.push(vocab.intern("<weekday>"));
             }
@@ -63,14 +64,16 @@ impl<'a> Doc<'a> {
     }
 }
 
-fn is_weekday(word: &str) -> bool {
+/// A weekday, or "weekend".
+fn is_day_name(word: &str) -> bool {
     // Every weekday is 6 to 9 letters ending in "day": most words are turned away by that.
     let bytes = word.as_bytes();
     (6..=9).contains(&bytes.len())
-        && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"day")
-        && super::facts::WEEKDAYS
-            .iter()
-            .any(|d| word.eq_ignore_ascii_case(d))
+        && (bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"day")
+            && super::facts::WEEKDAYS
+                .iter()
+                .any(|d| word.eq_ignore_ascii_case(d))
+            || word.eq_ignore_ascii_case("weekend"))
 }
 
 /// How much each term counts as evidence, learnt from the two articles.

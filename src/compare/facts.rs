@@ -398,8 +398,10 @@ fn quotes(p: &Passage) -> Vec<QuoteFact> {
             if inside.len() < 3 {
                 continue;
             }
-            let sequence: Vec<u32> = inside.iter().map(|t| t.term).collect();
-            let mut terms = sequence.clone();
+            // Which quotes are the same is judged by their terms; whether the words differ, by
+            // the words themselves (a synonym in a quote is a misquote).
+            let sequence: Vec<u32> = inside.iter().map(|t| t.word).collect();
+            let mut terms: Vec<u32> = inside.iter().map(|t| t.term).collect();
             terms.sort_unstable();
             terms.dedup();
             // The speaker: the name (a run of capitalised words) outside the quote, nearest to it.

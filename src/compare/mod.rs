@@ -342,7 +342,7 @@ fn classify(
             .tokens
             .iter()
             .zip(&rt.tokens)
-            .all(|(a, b)| a.term == b.term);
+            .all(|(a, b)| a.word == b.word);
     if same {
         return Kind::Copy;
     }
@@ -535,6 +535,30 @@ mod tests {
     }
 
     #[test]
+    fn synonyms_align_but_still_show_as_changed_words() {
+        let a = "The hospital postponed 340 operations on Monday after the computer outage.";
+        let b = "The hospital cancelled 340 operations on Monday after the computer breakdown.";
+        let c = sides(a, b);
+        let g = c
+            .groups
+            .iter()
+            .find(|g| g.kind.is_aligned())
+            .expect("the sentences align");
+        assert_ne!(g.kind, Kind::Copy);
+        let changed: Vec<&str> = g
+            .ops
+            .iter()
+            .filter(|op| op.tag != OpTag::Equal)
+            .filter_map(|op| op.left.map(|s| &c.left.body[s[0]..s[1]]))
+            .collect();
+        assert!(
+            changed.iter().any(|w| w.contains("postponed")),
+            "{changed:?}"
+        );
+        assert!(changed.iter().any(|w| w.contains("outage")), "{changed:?}");
+    }
+
+    #[test]
     fn longest_increasing_keeps_the_ordered_majority() {
         assert_eq!(
             longest_increasing(&[0, 1, 5, 2, 3]),
@@ -548,7 +572,8 @@ mod tests {
 mod diagnostics {
     use super::*;
 
-    /// Prints every candidate pair's raw score for a sample pair (run with --nocapture).
+    /// Prints every candidate pair's raw score for a pair of samples or files, named in PAIR
+    /// as "a,b" (run with --ignored --nocapture).
     #[test]
     #[ignore]
     fn print_scores() {
@@ -556,6 +581,13 @@ mod diagnostics {
             std::env::var("PAIR").unwrap_or("tessaly-tram-wire.md,tessaly-tram-review.md".into());
         let (a, b) = pair.split_once(',').unwrap();
         let load = |n: &str| {
+            if let Ok(text) = std::fs::read_to_string(n) {
+                let path = std::path::Path::new(n);
+                let format = crate::article::Format::from_path(path).unwrap();
+                return crate::article::parse_article(path, &text, format)
+                    .unwrap()
+                    .0;
+            }
             crate::library::load_samples()
                 .articles
                 .into_iter()

@@ -21,8 +21,12 @@ pub enum TokenKind {
 pub struct Token {
     /// Where the word stands in the body.
     pub range: Range<usize>,
-    /// The normalised form, interned.
+    /// The normalised form used for matching, interned: synonyms share one ("outage" and
+    /// "breakdown").
     pub term: u32,
+    /// The normalised word before synonyms are merged: what the word diff, copies and quotes
+    /// compare, so that "postponed" against "cancelled" still shows as a change.
+    pub word: u32,
     pub kind: TokenKind,
     /// Written with a capital letter and not first in its sentence: part of a name.
     pub capitalised: bool,
@@ -46,6 +50,7 @@ pub struct Vocab<'a> {
 #[derive(Debug, Clone, Copy)]
 struct Normalised {
     term: u32,
+    word: u32,
     kind: TokenKind,
     value: Option<f64>,
     role: bool,
@@ -104,6 +109,7 @@ pub fn tokenize<'a>(
             out.push(Token {
                 range: range.start + start..range.start + start + 1,
                 term,
+                word: term,
                 kind: TokenKind::Content,
                 capitalised: false,
                 value: None,
@@ -142,10 +148,12 @@ pub fn tokenize<'a>(
             Some(n) => *n,
             None => {
                 scratch.clear();
-                let (kind, value) = normalise(raw, &mut scratch);
+                let (kind, value, synonym) = normalise(raw, &mut scratch);
                 let role = kind == TokenKind::Content && is_role_word(raw);
+                let word = vocab.intern(&scratch);
                 let n = Normalised {
-                    term: vocab.intern(&scratch),
+                    term: synonym.map_or(word, |head| vocab.intern(head)),
+                    word,
                     kind,
                     value,
                     role,
@@ -157,6 +165,7 @@ pub fn tokenize<'a>(
         out.push(Token {
             range: range.start + start..range.start + end,
             term: n.term,
+            word: n.word,
             kind: n.kind,
             capitalised,
             value: n.value,
@@ -227,13 +236,14 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
-/// Writes the normalised form of a raw word into `out` and says what kind of word it is.
-fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>) {
+/// Writes the normalised form of a raw word into `out` and says what kind of word it is, its
+/// value for a number, and the head of its synonym group when it has one.
+fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>, Option<&'static str>) {
     if raw.starts_with(|c: char| c.is_ascii_digit()) {
         let digits: String = raw.chars().filter(|&c| c != ',').collect();
         if let Ok(v) = digits.parse::<f64>() {
             out.push_str(&digits);
-            return (TokenKind::Number, Some(v));
+            return (TokenKind::Number, Some(v), None);
         }
     }
     for c in raw.chars() {
@@ -250,17 +260,13 @@ fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>) {
     if let Some(value) = number_word(out) {
         out.clear();
         out.push_str(&format!("{value}"));
-        return (TokenKind::Number, Some(value));
+        return (TokenKind::Number, Some(value), None);
     }
     if STOP_WORDS.binary_search(&out.as_str()).is_ok() {
-        return (TokenKind::Stop, None);
+        return (TokenKind::Stop, None, None);
     }
     stem(out);
-    if let Some(head) = canonical(out) {
-        out.clear();
-        out.push_str(head);
-    }
-    (TokenKind::Content, None)
+    (TokenKind::Content, None, canonical(out))
 }
 
 /// The value of a number written as a word, from "zero" to "twenty" and the tens.
@@ -395,6 +401,41 @@ const SYNONYMS: &[&[&str]] = &[
     &["finding", "result"],
     &["route", "line"],
     &["old", "aged", "ancient"],
+    &[
+        "outage",
+        "blackout",
+        "breakdown",
+        "failure",
+        "fail",
+        "malfunction",
+        "glitch",
+    ],
+    &["attack", "cyberattack", "hack", "hacker", "hacking"],
+    &["fix", "repair", "restore", "mend"],
+    &["exhausted", "tired", "weary", "worn"],
+    &["cancel", "postpone", "scrap", "delay", "defer"],
+    &["criticise", "criticize", "condemn", "slam"],
+    &["agreement", "deal", "accord", "pact"],
+    &["reject", "refuse", "rebuff", "dismiss"],
+    &["resign", "resignation", "quit"],
+    &["vote", "ballot", "poll"],
+    &[
+        "protest",
+        "protester",
+        "demonstration",
+        "demonstrator",
+        "rally",
+    ],
+    &["strike", "walkout", "stoppage"],
+    &["company", "firm", "business"],
+    &["official", "authority"],
+    &["storm", "hurricane", "cyclone", "typhoon"],
+    &["flood", "flooding", "deluge", "inundation"],
+    &["earthquake", "quake", "tremor"],
+    &["crash", "collision", "smash"],
+    &["victim", "casualty"],
+    &["rescue", "rescuer"],
+    &["shortage", "lack", "scarcity"],
 ];
 
 /// The canonical stem for a stemmed word, if it belongs to a synonym group.
@@ -425,18 +466,28 @@ const STOP_WORDS: &[&str] = &[
     "about",
     "above",
     "according",
+    "actually",
     "after",
     "again",
     "against",
     "all",
+    "already",
     "also",
+    "although",
     "am",
     "an",
     "and",
     "any",
+    "anyone",
+    "anyway",
+    "apparently",
     "are",
+    "around",
     "as",
     "at",
+    "away",
+    "back",
+    "basically",
     "be",
     "because",
     "been",
@@ -445,26 +496,54 @@ const STOP_WORDS: &[&str] = &[
     "below",
     "between",
     "both",
+    "bunch",
     "but",
     "by",
     "can",
+    "can't",
+    "certainly",
+    "clearly",
     "could",
+    "couldn't",
     "did",
+    "didn't",
     "do",
     "does",
+    "doesn't",
     "doing",
+    "don't",
     "down",
     "during",
     "each",
+    "even",
+    "ever",
+    "every",
+    "everyone",
+    "everything",
     "few",
     "for",
     "from",
     "further",
+    "get",
+    "gets",
+    "getting",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "gonna",
+    "got",
+    "guess",
     "had",
+    "hadn't",
     "has",
+    "hasn't",
     "have",
+    "haven't",
     "having",
     "he",
+    "he'd",
+    "he'll",
     "her",
     "here",
     "hers",
@@ -472,19 +551,36 @@ const STOP_WORDS: &[&str] = &[
     "him",
     "himself",
     "his",
+    "honestly",
     "how",
     "i",
+    "i'd",
+    "i'll",
+    "i'm",
+    "i've",
     "if",
     "in",
     "into",
     "is",
+    "isn't",
     "it",
+    "it'll",
     "its",
     "itself",
     "just",
+    "kind",
+    "know",
+    "least",
+    "let",
+    "lot",
+    "lots",
+    "maybe",
     "me",
+    "might",
     "more",
     "most",
+    "much",
+    "must",
     "my",
     "myself",
     "no",
@@ -493,6 +589,7 @@ const STOP_WORDS: &[&str] = &[
     "now",
     "of",
     "off",
+    "okay",
     "on",
     "once",
     "only",
@@ -504,15 +601,35 @@ const STOP_WORDS: &[&str] = &[
     "out",
     "over",
     "own",
+    "perhaps",
+    "pretty",
+    "probably",
+    "quite",
+    "really",
     "said",
     "same",
     "say",
     "says",
+    "seem",
+    "seemed",
+    "seems",
     "she",
+    "she'd",
+    "she'll",
     "should",
+    "shouldn't",
+    "simply",
     "so",
     "some",
+    "somehow",
+    "someone",
+    "something",
+    "sort",
+    "still",
+    "stuff",
     "such",
+    "sure",
+    "surely",
     "than",
     "that",
     "the",
@@ -524,31 +641,58 @@ const STOP_WORDS: &[&str] = &[
     "there",
     "these",
     "they",
+    "they'd",
+    "they'll",
+    "they're",
+    "they've",
+    "thing",
+    "things",
+    "think",
     "this",
     "those",
+    "though",
     "through",
     "to",
     "told",
     "too",
+    "totally",
     "under",
     "until",
     "up",
     "very",
     "was",
+    "wasn't",
+    "way",
     "we",
+    "we'd",
+    "we'll",
+    "we're",
+    "we've",
+    "well",
     "were",
+    "weren't",
     "what",
+    "whatever",
     "when",
     "where",
     "which",
     "while",
     "who",
+    "whole",
     "whom",
     "why",
     "will",
     "with",
+    "won't",
     "would",
+    "wouldn't",
+    "yeah",
+    "yet",
     "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
     "your",
     "yours",
 ];
@@ -620,6 +764,21 @@ mod tests {
             words("operations were halted")
         );
         assert_ne!(words("crane"), words("tram"));
+    }
+
+    #[test]
+    fn no_word_belongs_to_two_synonym_groups() {
+        // After stemming, a word in two groups would silently join whichever came last.
+        let mut seen = std::collections::HashMap::new();
+        for (g, group) in SYNONYMS.iter().enumerate() {
+            for word in *group {
+                let mut w = word.to_string();
+                stem(&mut w);
+                if let Some(other) = seen.insert(w.clone(), g) {
+                    assert_eq!(other, g, "{word:?} ({w}) is in two groups");
+                }
+            }
+        }
     }
 
     #[test]
