@@ -39,5 +39,20 @@ fn pick(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, pick);
+/// Counting the library's word frequencies, which comparisons in the reader use; it runs on a
+/// background thread, so the reader never waits for it.
+fn library_terms(c: &mut Criterion) {
+    use parallax::compare::LibraryTerms;
+    let dir = corpus::library_10k();
+    let articles = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).articles;
+    let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+    let mut group = c.benchmark_group("library_terms");
+    group.sample_size(10);
+    group.bench_function("count_10k", |b| {
+        b.iter(|| LibraryTerms::new(&bodies).words())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, pick, library_terms);
 criterion_main!(benches);

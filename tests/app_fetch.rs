@@ -112,3 +112,47 @@ fn the_first_fetched_articles_replace_the_samples() {
     press(&mut app, &["c"]);
     assert!(app.compare.is_none());
 }
+
+#[test]
+fn new_articles_are_counted_again_and_only_the_latest_count_is_used() {
+    let mut app = sample_app(120, 30);
+    let article = |n: u32| {
+        Article::new(
+            format!("/data/library/item-{n}.md").into(),
+            format!("Item {n}"),
+            "The island ferry will not sail.".into(),
+        )
+    };
+    let done = |n: u32| {
+        Action::FetchDone(FetchDone {
+            articles: vec![article(n)],
+            issues: Vec::new(),
+            feeds: 1,
+            failed: 0,
+        })
+    };
+    assert_eq!(app.update(done(1)), Some(Effect::CountLibrary));
+    let first = app.library_version;
+    assert_eq!(app.update(done(2)), Some(Effect::CountLibrary));
+    assert_ne!(app.library_version, first);
+    // A fetch that brought nothing changes nothing to count.
+    let nothing = Action::FetchDone(FetchDone {
+        feeds: 1,
+        ..FetchDone::default()
+    });
+    assert_eq!(app.update(nothing), None);
+
+    let bodies: Vec<&str> = app.articles.iter().map(|a| a.body.as_str()).collect();
+    let terms = std::sync::Arc::new(parallax::compare::LibraryTerms::new(&bodies));
+    // A count of the library before the second fetch is out of date.
+    app.update(Action::LibraryCounted {
+        version: first,
+        terms: terms.clone(),
+    });
+    assert!(app.compare_options().library.is_none());
+    app.update(Action::LibraryCounted {
+        version: app.library_version,
+        terms: terms.clone(),
+    });
+    assert_eq!(app.compare_options().library, Some(terms));
+}

@@ -364,3 +364,39 @@ fn sweep() {
         }
     }
 }
+
+/// Every article the labels use, and the other samples: a small library of a few stories.
+fn labelled_library() -> std::sync::Arc<parallax::compare::LibraryTerms> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut articles: Vec<Article> = load_samples().articles;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        articles.push(article(&name));
+    }
+    let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+    std::sync::Arc::new(parallax::compare::LibraryTerms::new(&bodies))
+}
+
+/// The labelled articles make a library of five stories in 22 articles: too small to say which
+/// words are common in news at large, so comparing with it must give what comparing the pair
+/// alone gives (a small library would otherwise discount each story's own words).
+#[test]
+fn a_library_too_small_to_tell_changes_nothing() {
+    let library = labelled_library();
+    assert!(library.articles() < parallax::compare::MIN_LIBRARY_ARTICLES);
+    let with = Options {
+        library: Some(library),
+        ..Options::default()
+    };
+    for (a, b) in [
+        ("corvell-outage-wire.md", "corvell-outage-herald.md"),
+        ("tessaly-tram-wire.md", "tessaly-tram-blog.md"),
+    ] {
+        let (x, y) = (article(a), article(b));
+        assert_eq!(
+            compare(&x, &y, &with),
+            compare(&x, &y, &Options::default()),
+            "{a} ~ {b}"
+        );
+    }
+}

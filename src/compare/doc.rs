@@ -1,5 +1,6 @@
 //! Both articles prepared for matching: sentences, tokens, and term weights over the pair.
 
+use super::library::{LibraryTerms, MIN_ARTICLES};
 use super::segment::{Sentence, sentences};
 use super::token::{Token, TokenKind, Vocab, tokenize};
 
@@ -86,19 +87,23 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// Computes weights over all sentences of both documents.
-    pub fn new(docs: [&Doc; 2], vocab: &Vocab) -> Weights {
+    /// Computes weights over all sentences of both documents, discounted by the library's
+    /// word frequencies when there is a library.
+    pub fn new(docs: [&Doc; 2], vocab: &Vocab, library: Option<&LibraryTerms>) -> Weights {
         let n_terms = vocab.len();
         let mut df = vec![0u32; n_terms];
         let mut capital = vec![0u32; n_terms];
         let mut lower = vec![0u32; n_terms];
         let mut role = vec![false; n_terms];
+        // Which sides hold each term (bit 0 left, bit 1 right).
+        let mut sides = vec![0u8; n_terms];
         let mut n_sentences = 0usize;
-        for doc in docs {
+        for (side, doc) in docs.into_iter().enumerate() {
             n_sentences += doc.sentences.len();
             for terms in &doc.terms {
                 for &t in terms {
                     df[t as usize] += 1;
+                    sides[t as usize] |= 1 << side;
                 }
             }
             for tok in &doc.tokens {
@@ -112,13 +117,31 @@ impl Weights {
             }
         }
         let n = n_sentences.max(1) as f32;
-        let idf = df
+        let mut idf: Vec<f32> = df
             .iter()
             .map(|&d| (1.0 + n / d.max(1) as f32).ln())
             .collect();
-        let is_name = (0..n_terms)
+        let is_name: Vec<bool> = (0..n_terms)
             .map(|t| role[t] || capital[t] > lower[t])
             .collect();
+        if let Some(library) = library.filter(|l| l.articles() >= MIN_ARTICLES) {
+            let words: Vec<(&str, u32)> = vocab.words().collect();
+            // How much of the library is about this story: the share of articles holding the
+            // most widespread name both reports mention. Only words more common than that are
+            // common in news at large; in a library that is mostly this story, its own words
+            // must keep their weight.
+            let story = words
+                .iter()
+                .filter(|&&(_, id)| {
+                    let t = id as usize;
+                    is_name[t] && !role[t] && sides[t] == 0b11
+                })
+                .map(|&(word, _)| library.share(word))
+                .fold(0.0, f32::max);
+            for (word, id) in words {
+                idf[id as usize] *= library.factor(word, story);
+            }
+        }
         Weights { idf, is_name }
     }
 

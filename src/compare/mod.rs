@@ -12,14 +12,17 @@ mod align;
 mod diff;
 mod doc;
 mod facts;
+mod library;
 mod model;
 pub mod report;
 mod segment;
 mod token;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use align::AlignParams;
+pub use library::{LibraryTerms, MIN_ARTICLES as MIN_LIBRARY_ARTICLES};
 pub use model::{
     Comparison, Conflict, ConflictKind, Group, Kind, KindCounts, Op, OpTag, Quote, Side, Span,
     Summary,
@@ -33,12 +36,15 @@ use facts::Passage;
 use token::Vocab;
 
 /// Settings for a comparison.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub align: AlignParams,
     /// Time allowed for all word-level diffs together; groups after it get a coarse diff and
     /// are counted in `summary.diff_deadline_hits`.
     pub diff_budget: Duration,
+    /// Word frequencies of the library the two articles come from, when there is one: words
+    /// common across it weigh less.
+    pub library: Option<Arc<LibraryTerms>>,
 }
 
 impl Default for Options {
@@ -46,6 +52,7 @@ impl Default for Options {
         Options {
             align: AlignParams::default(),
             diff_budget: Duration::from_millis(1500),
+            library: None,
         }
     }
 }
@@ -87,7 +94,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
     let ld = Doc::new(&left.body, &mut vocab);
     let rd = Doc::new(&right.body, &mut vocab);
-    let weights = Weights::new([&ld, &rd], &vocab);
+    let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
     let aligned = align::align(&ld, &rd, &weights, options.align);
 
     // Drafts in reading order: aligned groups and unique left runs by the left article's order;
@@ -598,7 +605,7 @@ mod diagnostics {
         let mut vocab = Vocab::default();
         let ld = Doc::new(&a.body, &mut vocab);
         let rd = Doc::new(&b.body, &mut vocab);
-        let w = Weights::new([&ld, &rd], &vocab);
+        let w = Weights::new([&ld, &rd], &vocab, None);
         for i in 0..ld.sentences.len() {
             for j in 0..rd.sentences.len() {
                 let (ni, nj) = (

@@ -86,6 +86,11 @@ impl Vocab<'_> {
             .map_or("", |(w, _)| w.as_str())
     }
 
+    /// Every normalised word with its id.
+    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.ids.iter().map(|(w, &id)| (w.as_str(), id))
+    }
+
     /// How many distinct words there are.
     pub fn len(&self) -> usize {
         self.ids.len()

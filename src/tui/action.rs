@@ -37,6 +37,11 @@ pub enum Action {
         pair: (usize, usize),
         comparison: Box<crate::compare::Comparison>,
     },
+    /// The library's word frequencies were counted, for the library as it was at `version`.
+    LibraryCounted {
+        version: u64,
+        terms: std::sync::Arc<crate::compare::LibraryTerms>,
+    },
 }
 
 /// What a finished fetch brings back to the reader.
@@ -69,4 +74,7 @@ pub enum Effect {
     OpenUrl(String),
     /// Compare two long articles (by index) in the background.
     Compare { left: usize, right: usize },
+    /// Count the library's word frequencies in the background (comparisons weigh words common
+    /// across the library less).
+    CountLibrary,
 }

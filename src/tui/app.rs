@@ -78,6 +78,11 @@ pub struct App {
     pub showing_samples: bool,
     /// A comparison being computed in the background: the pair, and what to say when it opens.
     comparing: Option<((usize, usize), Option<String>)>,
+    /// The library's word frequencies, once counted in the background; comparisons use them.
+    pub library_terms: Option<std::sync::Arc<crate::compare::LibraryTerms>>,
+    /// Counts changes to the articles, so a count of an older library is not taken for the
+    /// current one.
+    pub library_version: u64,
 }
 
 impl App {
@@ -123,6 +128,8 @@ impl App {
             showing_samples: false,
             comparing: None,
             export_prompt: None,
+            library_terms: None,
+            library_version: 0,
         };
         // Built now so that `c` with nothing marked answers at once.
         app.fingerprints = Some(Fingerprints::new(&app.articles));
@@ -164,12 +171,12 @@ impl App {
                 self.fetching = Some(progress);
                 None
             }
-            Action::FetchDone(done) => {
-                self.on_fetch_done(done);
-                None
-            }
-            Action::FullTextDone { path, result } => {
-                self.on_full_text(&path, result);
+            Action::FetchDone(done) => self.on_fetch_done(done),
+            Action::FullTextDone { path, result } => self.on_full_text(&path, result),
+            Action::LibraryCounted { version, terms } => {
+                if version == self.library_version {
+                    self.library_terms = Some(terms);
+                }
                 None
             }
             Action::Compared { pair, comparison } => {
@@ -411,8 +418,16 @@ impl App {
         Some(Effect::FetchFeeds)
     }
 
+    /// The articles changed: what was counted over them is out of date, and is counted again.
+    fn articles_changed(&mut self) -> Effect {
+        // New articles change what is most similar to what.
+        self.fingerprints = None;
+        self.library_version += 1;
+        Effect::CountLibrary
+    }
+
     /// Adds what a fetch stored to the library and says how it went.
-    fn on_fetch_done(&mut self, done: FetchDone) {
+    fn on_fetch_done(&mut self, done: FetchDone) -> Option<Effect> {
         self.fetching = None;
         let new = done.articles.len();
         if self.showing_samples && new > 0 {
@@ -433,8 +448,7 @@ impl App {
         );
         self.issues.extend(done.issues);
         self.list.reload(&self.articles);
-        // New articles change what is most similar to what.
-        self.fingerprints = None;
+        let effect = (new > 0).then(|| self.articles_changed());
         let log = log_key(&self.keymap);
         let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         let mut text = format!(
@@ -446,6 +460,7 @@ impl App {
             text.push_str(&format!("; {} failed ({log}: log)", done.failed));
         }
         self.status = Some(text);
+        effect
     }
 
     /// Starts fetching the full text of the selected article, when it is a stored
@@ -464,18 +479,32 @@ impl App {
         Some(Effect::FullText { path, url })
     }
 
-    fn on_full_text(&mut self, path: &std::path::Path, result: Result<Article, String>) {
+    fn on_full_text(
+        &mut self,
+        path: &std::path::Path,
+        result: Result<Article, String>,
+    ) -> Option<Effect> {
         match result {
             Ok(article) => {
-                if let Some(index) = self.articles.iter().position(|a| a.path == path) {
-                    self.articles[index] = article;
-                    self.reader.invalidate();
-                    self.list.reload(&self.articles);
-                    self.fingerprints = None;
-                }
                 self.status = Some("full text stored".into());
+                let index = self.articles.iter().position(|a| a.path == path)?;
+                self.articles[index] = article;
+                self.reader.invalidate();
+                self.list.reload(&self.articles);
+                Some(self.articles_changed())
             }
-            Err(e) => self.status = Some(format!("full text not fetched: {e}")),
+            Err(e) => {
+                self.status = Some(format!("full text not fetched: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Settings for comparing two articles of this library.
+    pub fn compare_options(&self) -> Options {
+        Options {
+            library: self.library_terms.clone(),
+            ..Options::default()
         }
     }
 
@@ -542,7 +571,7 @@ impl App {
         let comparison = compare(
             &self.articles[left],
             &self.articles[right],
-            &Options::default(),
+            &self.compare_options(),
         );
         self.show_comparison(comparison, (left, right), note);
         None

@@ -8,6 +8,7 @@ use std::time::Duration;
 use ratatui::crossterm::event;
 
 use super::{Action, App, Effect, FetchDone, action_for_event, terminal, view};
+use crate::compare::LibraryTerms;
 use crate::fetch::{
     Client, ClientOptions, FeedSource, fetch_all, fetch_full_text, replace_with_full_text,
 };
@@ -39,6 +40,7 @@ pub fn run(mut app: App, services: Services) -> io::Result<()> {
             width: size.width,
             height: size.height,
         });
+        perform(Effect::CountLibrary, &app, &services, &to_loop);
         loop {
             term.draw(|frame| view::draw(&app, frame))?;
             let actions = next_actions(&from_work)?;
@@ -144,12 +146,28 @@ fn perform(
                 app.articles.get(right)?.clone(),
             );
             let tx = to_loop.clone();
+            let options = app.compare_options();
             std::thread::spawn(move || {
-                let comparison = crate::compare::compare(&a, &b, &Default::default());
+                let comparison = crate::compare::compare(&a, &b, &options);
                 let _ = tx.send(Action::Compared {
                     pair: (left, right),
                     comparison: Box::new(comparison),
                 });
+            });
+            None
+        }
+        Effect::CountLibrary => {
+            // Only the openings are counted, so only they are copied.
+            let openings: Vec<String> = app
+                .articles
+                .iter()
+                .map(|a| LibraryTerms::opening(&a.body).to_string())
+                .collect();
+            let (version, tx) = (app.library_version, to_loop.clone());
+            std::thread::spawn(move || {
+                let refs: Vec<&str> = openings.iter().map(String::as_str).collect();
+                let terms = std::sync::Arc::new(LibraryTerms::new(&refs));
+                let _ = tx.send(Action::LibraryCounted { version, terms });
             });
             None
         }
