@@ -113,6 +113,8 @@ struct Facts {
     scores: Vec<((f64, f64), Span, String)>,
     weekdays: Vec<(String, Span)>,
     months: Vec<(String, Span)>,
+    /// Days of a month: "3 March", "March 4" (month, day), with the text.
+    dates: Vec<((String, u32), Span, String)>,
     years: Vec<(i64, Span)>,
     people: Vec<Person>,
     quotes: Vec<QuoteFact>,
@@ -199,6 +201,40 @@ impl Facts {
             }
         }
 
+        // Days of the month, next to their month on either side: not counts of anything.
+        let is_month = |k: usize| {
+            MONTHS.contains(&lower[k].as_ref()) && (lower[k] != "may" || tokens[k].1.capitalised)
+        };
+        let day = |k: usize| {
+            let t = tokens[k].1;
+            t.value
+                .filter(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v) && p.raw(t).len() <= 2)
+                .map(|v| v as u32)
+        };
+        for k in 0..tokens.len() {
+            if !is_month(k) {
+                continue;
+            }
+            let same = |m: usize| tokens[m].0 == tokens[k].0;
+            let at = if k + 1 < tokens.len() && same(k + 1) && !used[k + 1] && day(k + 1).is_some()
+            {
+                Some((k + 1, k, k + 1))
+            } else if k > 0 && same(k - 1) && !used[k - 1] && day(k - 1).is_some() {
+                Some((k - 1, k - 1, k))
+            } else {
+                None
+            };
+            if let Some((d, first, last)) = at {
+                used[d] = true;
+                let span = span_of(tokens[first].1, tokens[last].1);
+                f.dates.push((
+                    (lower[k].to_string(), day(d).unwrap_or(0)),
+                    span,
+                    body[span[0]..span[1]].to_string(),
+                ));
+            }
+        }
+
         for (k, (sentence, t)) in tokens.iter().enumerate() {
             let word = lower[k].as_ref();
             if WEEKDAYS.contains(&word) {
@@ -214,11 +250,6 @@ impl Facts {
             let Some(mut value) = t.value else { continue };
             if used[k] || word == "one" {
                 continue;
-            }
-            let after_month =
-                k > 0 && MONTHS.contains(&lower[k - 1].as_ref()) && tokens[k - 1].0 == *sentence;
-            if after_month {
-                continue; // a day of the month, part of a date
             }
             if value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && p.raw(t).len() == 4 {
                 f.years.push((value as i64, [t.range.start, t.range.end]));
@@ -544,6 +575,27 @@ fn date_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
     };
     words(&l.weekdays, "day", out, &r.weekdays);
     words(&l.months, "month", out, &r.months);
+    // The same month on both sides with another day: "3 March" against "March 4".
+    for (key, span, text) in &l.dates {
+        let same_month: Vec<_> = r.dates.iter().filter(|(o, _, _)| o.0 == key.0).collect();
+        if same_month.iter().any(|(o, _, _)| o.1 == key.1) {
+            continue;
+        }
+        if let Some((_, other, other_text)) = same_month.first()
+            && !l.dates.iter().any(|(mine, _, _)| mine == &same_month[0].0)
+        {
+            out.push(Conflict::new(
+                ConflictKind::Date,
+                group,
+                *span,
+                *other,
+                "date".into(),
+                text.clone(),
+                other_text.clone(),
+            ));
+            break;
+        }
+    }
     let only_left: Vec<_> = l
         .years
         .iter()

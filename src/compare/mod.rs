@@ -566,6 +566,41 @@ mod tests {
     }
 
     #[test]
+    fn numbers_and_dates_written_differently_agree_and_changed_ones_conflict() {
+        let left = "The port handled 2.4 million containers in 2025, officials said.\n\n\
+            The company cut 1.5m jobs last year, the union said.\n\n\
+            About 40% of the staff walked out on Tuesday.\n\n\
+            The minister resigned on 3 March after the vote.";
+        let same = "Officials said the port handled 2,400,000 containers in 2025.\n\n\
+            The union said the company cut 1,500,000 jobs last year.\n\n\
+            About 40 per cent of the staff walked out on Tuesday.\n\n\
+            The minister resigned on March 3 after the vote.";
+        let c = sides(left, same);
+        assert_eq!(c.summary.right_carried, 1.0);
+        assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+
+        let changed = same
+            .replace("2,400,000", "2,600,000")
+            .replace("1,500,000", "1,700,000")
+            .replace("40 per cent", "45 per cent")
+            .replace("March 3", "March 4");
+        let c = sides(left, &changed);
+        let says: Vec<(&str, &str)> = c
+            .conflicts
+            .iter()
+            .map(|x| (x.left_says.as_str(), x.right_says.as_str()))
+            .collect();
+        for expected in [
+            ("2.4 million containers", "2,600,000 containers"),
+            ("1.5m jobs last", "1,700,000 jobs last"),
+            ("40%", "45"),
+            ("3 March", "March 4"),
+        ] {
+            assert!(says.contains(&expected), "{expected:?} not in {says:?}");
+        }
+    }
+
+    #[test]
     fn longest_increasing_keeps_the_ordered_majority() {
         assert_eq!(
             longest_increasing(&[0, 1, 5, 2, 3]),

@@ -250,6 +250,24 @@ fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>, Option<&'s
             out.push_str(&digits);
             return (TokenKind::Number, Some(v), None);
         }
+        // Money and counts in headline style: "5bn", "1.5m", "2tn", "30k".
+        let lower = digits.to_ascii_lowercase();
+        for (suffix, times) in [
+            ("bn", 1e9),
+            ("tn", 1e12),
+            ("mn", 1e6),
+            ("m", 1e6),
+            ("k", 1e3),
+        ] {
+            if let Some(v) = lower
+                .strip_suffix(suffix)
+                .and_then(|n| n.parse::<f64>().ok())
+            {
+                let value = v * times;
+                out.push_str(&format!("{value}"));
+                return (TokenKind::Number, Some(value), None);
+            }
+        }
     }
     for c in raw.chars() {
         match c {
@@ -441,6 +459,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["victim", "casualty"],
     &["rescue", "rescuer"],
     &["shortage", "lack", "scarcity"],
+    // "per cent" is "percent" ("per" is a stop word).
+    &["percent", "cent", "pct"],
 ];
 
 /// The canonical stem for a stemmed word, if it belongs to a synonym group.
@@ -606,6 +626,7 @@ const STOP_WORDS: &[&str] = &[
     "out",
     "over",
     "own",
+    "per",
     "perhaps",
     "pretty",
     "probably",
