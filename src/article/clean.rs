@@ -20,7 +20,8 @@ pub struct CleanReport {
     pub repeated_title: bool,
     /// Footer lines such as "No comments" or "Share this article".
     pub footer_lines: usize,
-    /// Navigation breadcrumbs ("Home > Local > Transport", "News | Ports | Shipping").
+    /// Navigation: breadcrumbs ("Home > Local > Transport", "News | Ports | Shipping"), links to
+    /// other stories ("Related: ..."), advertisement markers.
     pub navigation_lines: usize,
 }
 
@@ -149,6 +150,9 @@ fn is_navigation_line(line: &str) -> bool {
 /// A line pointing at another story: a short headline after "Related:", "Read more:", "See
 /// also:" or "Also read:", with no full stop (a sentence that starts so is kept).
 fn is_story_link(line: &str) -> bool {
+    if is_ad_marker(line) {
+        return true;
+    }
     const LABELS: &[&str] = &["related", "read more", "see also", "also read", "read also"];
     let t = line.trim();
     let Some((label, headline)) = t.split_once(':') else {
@@ -158,6 +162,24 @@ fn is_story_link(line: &str) -> bool {
         && LABELS.iter().any(|l| label.trim().eq_ignore_ascii_case(l))
         && !headline.trim().is_empty()
         && !headline.trim_end().ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// A line that only marks where an advertisement was ("Advertisement", "Story continues below
+/// advertisement"): page furniture wherever it stands.
+fn is_ad_marker(line: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "skip advertisement",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading below",
+        "scroll to continue with content",
+    ];
+    let t = line.trim().trim_end_matches(['.', ':']);
+    t.len() <= 40 && MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
 
 /// If the line is one text written twice ("Big NewsBig News", "Big News Big News"), returns one.
@@ -426,6 +448,19 @@ mod tests {
         assert_eq!(
             out,
             "The vote was close.\nSee also: the council said it would decide later."
+        );
+        assert_eq!(r.navigation_lines, 2);
+    }
+
+    #[test]
+    fn drops_advertisement_markers_anywhere() {
+        let (out, r) = clean_body(
+            "The vote was close.\nADVERTISEMENT\nStory continues below advertisement\nThe mayor spoke.\nAdvertisement revenue fell by half.",
+            "",
+        );
+        assert_eq!(
+            out,
+            "The vote was close.\nThe mayor spoke.\nAdvertisement revenue fell by half."
         );
         assert_eq!(r.navigation_lines, 2);
     }
