@@ -41,11 +41,32 @@ pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant
     } else {
         deadline
     };
-    let mut runs = Runs::default();
+    // A word only one side has can never be shared, so only the words both sides have are
+    // diffed, and the runs found are mapped back to the whole sequences. In a paraphrase most
+    // words are one side's own: the diff gets much shorter, and Myers (inside Patience) costs
+    // the product of length and differences. The words unique to both sides, which Patience
+    // anchors on, are the same either way.
+    let (kl, kr) = shared_positions(&lt, &rt);
+    let fl: Vec<u32> = kl.iter().map(|&i| lt[i]).collect();
+    let fr: Vec<u32> = kr.iter().map(|&j| rt[j]).collect();
+    let mut filtered = Runs::default();
     // The hook only records runs: `similar`'s own capture would wrap it in two more layers
     // (replace and compact) whose work the folding below redoes anyway.
-    let _ = patience::diff_deadline(&mut runs, &lt, 0..lt.len(), &rt, 0..rt.len(), deadline);
+    let _ = patience::diff_deadline(&mut filtered, &fl, 0..fl.len(), &fr, 0..fr.len(), deadline);
     let cut_by_deadline = deadline.is_some_and(|d| Instant::now() >= d);
+    let mut runs = Runs::default();
+    let (mut ol, mut or) = (0, 0);
+    for (equal, l, r) in filtered.0 {
+        if !equal {
+            continue;
+        }
+        for (a, b) in kl[l].iter().zip(&kr[r]) {
+            runs.push(false, ol..*a, or..*b);
+            runs.push(true, *a..a + 1, *b..b + 1);
+            (ol, or) = (a + 1, b + 1);
+        }
+    }
+    runs.push(false, ol..lt.len(), or..rt.len());
     let mut runs = runs.0;
     let n = runs.len();
     for k in 1..n.saturating_sub(1) {
@@ -123,6 +144,23 @@ pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant
         equal_tokens,
         cut_by_deadline,
     }
+}
+
+/// The positions in each sequence of the words the other sequence also has.
+fn shared_positions(lt: &[u32], rt: &[u32]) -> (Vec<usize>, Vec<usize>) {
+    let sorted = |t: &[u32]| {
+        let mut v = t.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sl, sr) = (sorted(lt), sorted(rt));
+    let keep = |t: &[u32], other: &[u32]| -> Vec<usize> {
+        (0..t.len())
+            .filter(|&i| other.binary_search(&t[i]).is_ok())
+            .collect()
+    };
+    (keep(lt, &sr), keep(rt, &sl))
 }
 
 /// The runs a diff reports, in order: (equal?, left tokens, right tokens), each as long as
