@@ -16,6 +16,8 @@ use super::token::{ROLE_MODIFIERS, Token, TokenKind};
 pub struct Passage<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub sentences: &'d [usize],
+    /// Every quotation of the document ([`all_quotes`]), found once for all its groups.
+    pub quotes: &'d [QuoteFact],
 }
 
 impl Passage<'_, '_> {
@@ -40,15 +42,6 @@ pub fn conflicts(group: usize, left: &Passage, right: &Passage) -> Vec<Conflict>
     role_conflicts(group, &lf, &rf, &mut out);
     quote_conflicts(group, &lf, &rf, &mut out);
     out
-}
-
-/// Every quotation of a document (three words or more).
-pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
-    let sentences: Vec<usize> = (0..doc.sentences.len()).collect();
-    quotes(&Passage {
-        doc,
-        sentences: &sentences,
-    })
 }
 
 /// The quotations of `mine` that no quotation in `theirs` resembles.
@@ -99,6 +92,8 @@ struct Person {
 /// A quotation found in a passage.
 #[derive(Debug)]
 pub struct QuoteFact {
+    /// The sentence it stands in.
+    sentence: usize,
     span: Span,
     text: String,
     terms: Vec<u32>,
@@ -107,7 +102,7 @@ pub struct QuoteFact {
 }
 
 #[derive(Default)]
-struct Facts {
+struct Facts<'q> {
     numbers: Vec<NumberFact>,
     /// Vote tallies and scores: "7-4", "eight votes to three".
     scores: Vec<((f64, f64), Span, String)>,
@@ -117,7 +112,7 @@ struct Facts {
     dates: Vec<((String, u32), Span, String)>,
     years: Vec<(i64, Span)>,
     people: Vec<Person>,
-    quotes: Vec<QuoteFact>,
+    quotes: Vec<&'q QuoteFact>,
 }
 
 /// Names of the days, for date checks and the weekday signal in matching.
@@ -149,8 +144,8 @@ fn span_of(a: &Token, b: &Token) -> Span {
     [a.range.start, b.range.end]
 }
 
-impl Facts {
-    fn of(p: &Passage) -> Facts {
+impl<'q> Facts<'q> {
+    fn of(p: &Passage<'q, '_>) -> Facts<'q> {
         let mut f = Facts::default();
         let tokens: Vec<(usize, &Token)> = p.tokens().collect();
         // Lower-case forms, borrowed when the word is already lower case (most words are).
@@ -308,7 +303,11 @@ impl Facts {
         }
 
         f.people = people(p, &tokens, &lower);
-        f.quotes = quotes(p);
+        f.quotes = p
+            .quotes
+            .iter()
+            .filter(|q| p.sentences.contains(&q.sentence))
+            .collect();
         f
     }
 }
@@ -396,12 +395,12 @@ fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[Cow<str>]) -> Vec<Pe
     out
 }
 
-/// Quotations (three words or more) in a passage, with their speakers where named.
-fn quotes(p: &Passage) -> Vec<QuoteFact> {
-    let body = p.doc.body;
+/// Every quotation of a document (three words or more), with its speaker where named.
+pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
+    let body = doc.body;
     let mut out = Vec::new();
-    for &k in p.sentences {
-        let range = p.doc.sentences[k].text.clone();
+    for k in 0..doc.sentences.len() {
+        let range = doc.sentences[k].text.clone();
         let text = &body[range.clone()];
         if !text.contains(['"', '“']) {
             continue;
@@ -419,7 +418,7 @@ fn quotes(p: &Passage) -> Vec<QuoteFact> {
                 _ => {}
             }
         }
-        let tokens = p.doc.sentence_tokens(k);
+        let tokens = doc.sentence_tokens(k);
         for (o, c) in found {
             let (qs, qe) = (range.start + o, range.start + c);
             let inside: Vec<&Token> = tokens
@@ -465,6 +464,7 @@ fn quotes(p: &Passage) -> Vec<QuoteFact> {
                     body[tokens[from].range.start..tokens[to].range.end].to_string()
                 });
             out.push(QuoteFact {
+                sentence: k,
                 span: [qs, qe],
                 text: body[qs..qe].trim().to_string(),
                 terms,

@@ -142,6 +142,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     }
     drafts.sort_by(|a, b| a.position.total_cmp(&b.position));
 
+    let (left_quotes, right_quotes) = (facts::all_quotes(&ld), facts::all_quotes(&rd));
     let tiles_l = tiles(&ld);
     let tiles_r = tiles(&rd);
 
@@ -189,10 +190,12 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
             &Passage {
                 doc: &ld,
                 sentences: &draft.left,
+                quotes: &left_quotes,
             },
             &Passage {
                 doc: &rd,
                 sentences: &draft.right,
+                quotes: &right_quotes,
             },
         );
         let group = Group {
@@ -242,7 +245,6 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         });
     }
 
-    let (left_quotes, right_quotes) = (facts::all_quotes(&ld), facts::all_quotes(&rd));
     let quotes_only_left = facts::unique_quotes(&left_quotes, &right_quotes);
     let quotes_only_right = facts::unique_quotes(&right_quotes, &left_quotes);
     let summary = summarise(
