@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::doc::{Doc, Norms, Weights, containment, similarity, union};
+use super::doc::{Doc, Norms, Weights, containment, union};
 use super::token::TokenKind;
 
 /// Tunable thresholds of the aligner.
@@ -69,6 +69,10 @@ const FLOOR: f32 = 0.08;
 /// and weak pairs are not made.
 const LONG_TEXT: usize = 512;
 
+/// In long texts, how many of a right sentence's candidates (the best on the rarer words) get
+/// an exact score.
+const EXACT_SCORED: usize = 4 * PER_SENTENCE;
+
 /// Each right sentence keeps its best few candidates: enough for splits and merges, and it
 /// bounds the work of every later step on long texts.
 const PER_SENTENCE: usize = 8;
@@ -96,15 +100,19 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
             0.0
         }
     };
+    let mut skipped: Vec<u32> = Vec::new();
+    let mut partial: Vec<(usize, f32, f32)> = Vec::new();
     for (j, terms) in right.terms.iter().enumerate() {
-        // Weight of this sentence's terms that were too common to look up: what a pair's
-        // shared weight can still grow by.
+        // This sentence's terms too common to look up, and their weight: what a pair's shared
+        // weight can still grow by.
         let (mut skipped_all, mut skipped_topic) = (0f32, 0f32);
+        skipped.clear();
         for &t in terms {
             let list = postings.of(t);
             let w2 = weights.w(t).powi(2);
             let is_topic = !weights.is_name[t as usize];
             if list.len() > cap {
+                skipped.push(t);
                 skipped_all += w2;
                 if is_topic {
                     skipped_topic += w2;
@@ -123,27 +131,72 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
             }
         }
         let (nl, nr) = (norms[0], norms[1][j]);
-        for &i in &touched {
-            let exact =
-                0.5 * cos(all[i], nl[i].all, nr.all) + 0.5 * cos(topic[i], nl[i].topic, nr.topic);
-            let score = if skipped_all == 0.0 {
-                exact
-            } else {
-                let bound = 0.5 * cos(all[i] + skipped_all, nl[i].all, nr.all)
-                    + 0.5 * cos(topic[i] + skipped_topic, nl[i].topic, nr.topic);
-                if bound < FLOOR {
-                    0.0
-                } else {
-                    similarity(&left.terms[i], nl[i], terms, nr, weights)
+        let score_of = |i: usize, shared_all: f32, shared_topic: f32| {
+            0.5 * cos(shared_all, nl[i].all, nr.all)
+                + 0.5 * cos(shared_topic, nl[i].topic, nr.topic)
+        };
+        if skipped.is_empty() {
+            for &i in &touched {
+                let score = score_of(i, all[i], topic[i]);
+                if score >= FLOOR {
+                    mine.push(Pair {
+                        left: i,
+                        right: j,
+                        score,
+                    });
                 }
-            };
-            if score >= FLOOR {
-                mine.push(Pair {
-                    left: i,
-                    right: j,
-                    score,
-                });
             }
+        } else {
+            // The score without the skipped terms is a floor, and with all of them shared a
+            // ceiling. Only the best few pairs are kept, and they all score at least the
+            // few-th best floor: a pair whose ceiling is below that is not worth the exact
+            // score, which checks each skipped term in the left sentence.
+            partial.clear();
+            partial.extend(touched.iter().map(|&i| {
+                let bound = score_of(i, all[i] + skipped_all, topic[i] + skipped_topic);
+                (i, score_of(i, all[i], topic[i]), bound)
+            }));
+            let mut least = FLOOR;
+            if partial.len() > PER_SENTENCE {
+                let mut floors: Vec<f32> = partial.iter().map(|p| p.1).collect();
+                let (_, kth, _) =
+                    floors.select_nth_unstable_by(PER_SENTENCE - 1, |a, b| b.total_cmp(a));
+                least = least.max(*kth);
+            }
+            // In a long text the common words are many, and so are the pairs whose ceiling
+            // clears that bar: only those best on the rarer words are scored exactly (the
+            // common words weigh little, so the best pairs are among them).
+            if partial.len() > EXACT_SCORED {
+                partial.select_nth_unstable_by(EXACT_SCORED - 1, |a, b| {
+                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+                });
+                partial.truncate(EXACT_SCORED);
+            }
+            for &(i, _, bound) in &partial {
+                if bound < least {
+                    continue;
+                }
+                let (mut shared_all, mut shared_topic) = (all[i], topic[i]);
+                for &t in &skipped {
+                    if left.terms[i].binary_search(&t).is_ok() {
+                        let w2 = weights.w(t).powi(2);
+                        shared_all += w2;
+                        if !weights.is_name[t as usize] {
+                            shared_topic += w2;
+                        }
+                    }
+                }
+                let score = score_of(i, shared_all, shared_topic);
+                if score >= FLOOR {
+                    mine.push(Pair {
+                        left: i,
+                        right: j,
+                        score,
+                    });
+                }
+            }
+        }
+        for &i in &touched {
             all[i] = 0.0;
             topic[i] = 0.0;
         }
