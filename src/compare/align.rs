@@ -82,7 +82,8 @@ const PER_SENTENCE: usize = 8;
 /// which gives the exact similarity without merging term lists pair by pair. Terms in more than
 /// `cap` left sentences are not looked up in long texts, from about 50 KB (which keeps them
 /// near-linear: summing a term's list costs as many steps as sentences hold it, on both sides);
-/// pairs found through rarer terms then get their exact score by a merge.
+/// the best pairs found through rarer terms then get their exact score by looking those common
+/// terms up in the left sentence.
 fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) -> Vec<Pair> {
     let n_left = left.sentences.len();
     let n_terms = weights.idf.len();
