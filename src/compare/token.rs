@@ -3,6 +3,7 @@
 //! token's byte range.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a word is, for weighting and for fact checks.
@@ -157,7 +158,7 @@ pub fn tokenize<'a>(
                 let role = kind == TokenKind::Content && is_role_word(raw);
                 let word = vocab.intern(&scratch);
                 let n = Normalised {
-                    term: synonym.map_or(word, |head| vocab.intern(head)),
+                    term: synonym.map_or(word, |head| vocab.intern(&head)),
                     word,
                     kind,
                     value,
@@ -242,8 +243,9 @@ pub const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Writes the normalised form of a raw word into `out` and says what kind of word it is, its
-/// value for a number, and the head of its synonym group when it has one.
-fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>, Option<&'static str>) {
+/// value for a number, and the term it matches as when that is another word (the head of its
+/// synonym group, or the plain word of a negated participle).
+fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>, Option<Cow<'static, str>>) {
     if raw.starts_with(|c: char| c.is_ascii_digit()) {
         let digits: String = raw.chars().filter(|&c| c != ',').collect();
         if let Ok(v) = digits.parse::<f64>() {
@@ -288,8 +290,18 @@ fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>, Option<&'s
     if STOP_WORDS.binary_search(&out.as_str()).is_ok() {
         return (TokenKind::Stop, None, None);
     }
+    // A negated participle matches its word ("went unanswered" / "nobody answered"); the
+    // word itself stays as written, so the diff shows the change. A word that only looks
+    // negated ("understated") gets a term no other word has, and still meets itself.
+    let negated = out.len() >= 8 && out.starts_with("un") && out.ends_with("ed");
     stem(out);
-    (TokenKind::Content, None, canonical(out))
+    if negated {
+        let mut plain = out[2..].to_string();
+        stem(&mut plain);
+        let term = canonical(&plain).map_or(Cow::Owned(plain), Cow::Borrowed);
+        return (TokenKind::Content, None, Some(term));
+    }
+    (TokenKind::Content, None, canonical(out).map(Cow::Borrowed))
 }
 
 /// The value of a number written as a word, from "zero" to "twenty" and the tens.
@@ -790,6 +802,19 @@ mod tests {
             words("operations were halted")
         );
         assert_ne!(words("crane"), words("tram"));
+    }
+
+    #[test]
+    fn a_negated_participle_matches_its_word_but_still_differs_from_it() {
+        let text = "the letter went unanswered and nobody answered it, united";
+        let mut vocab = Vocab::default();
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut vocab, &mut out);
+        let find = |w: &str| out.iter().find(|t| &text[t.range.clone()] == w).unwrap();
+        let (negated, plain) = (find("unanswered"), find("answered"));
+        assert_eq!(negated.term, plain.term);
+        assert_ne!(negated.word, plain.word);
+        assert_eq!(vocab.word(find("united").term), "unit");
     }
 
     #[test]
