@@ -2,7 +2,7 @@
 
 use super::library::{LibraryTerms, MIN_ARTICLES};
 use super::segment::{Sentence, sentences};
-use super::token::{Token, TokenKind, Vocab, tokenize};
+use super::token::{Token, TokenKind, Vocab, term_of, tokenize};
 
 /// One article ready for comparison.
 pub struct Doc<'a> {
@@ -40,6 +40,13 @@ impl<'a> Doc<'a> {
             {
                 t.push(vocab.intern("<weekday>"));
             }
+            // "came down" says "collapsed", "called off" says "cancelled".
+            for pair in tokens[from..].windows(2) {
+                let (verb, particle) = (&body[pair[0].range.clone()], &body[pair[1].range.clone()]);
+                if let Some(word) = phrasal_verb(verb, particle) {
+                    t.push(term_of(word, vocab));
+                }
+            }
             t.sort_unstable();
             t.dedup();
             terms.push(t);
@@ -63,6 +70,67 @@ impl<'a> Doc<'a> {
     pub fn text(&self, k: usize) -> &'a str {
         &self.body[self.sentences[k].text.clone()]
     }
+}
+
+/// The one word a phrasal verb means, when it is one news rewrites swap for it.
+fn phrasal_verb(verb: &str, particle: &str) -> Option<&'static str> {
+    const PHRASES: &[(&[&str], &str, &str)] = &[
+        (&["call", "calls", "called", "calling"], "off", "cancel"),
+        (&["put", "puts", "putting"], "off", "postpone"),
+        (&["come", "comes", "came", "coming"], "down", "collapse"),
+        (
+            &["fall", "falls", "fell", "falling", "fallen"],
+            "down",
+            "collapse",
+        ),
+        (&["shut", "shuts", "shutting"], "down", "shut"),
+        (&["close", "closes", "closed", "closing"], "down", "close"),
+        (&["step", "steps", "stepped", "stepping"], "down", "resign"),
+        (
+            &["break", "breaks", "broke", "broken", "breaking"],
+            "down",
+            "breakdown",
+        ),
+        (&["turn", "turns", "turned", "turning"], "down", "reject"),
+        (&["give", "gives", "gave", "given", "giving"], "up", "quit"),
+        (
+            &["take", "takes", "took", "taken", "taking"],
+            "over",
+            "acquire",
+        ),
+        (&["hold", "holds", "held", "holding"], "up", "delay"),
+        (
+            &["look", "looks", "looked", "looking"],
+            "into",
+            "investigate",
+        ),
+        (
+            &["wear", "wears", "wore", "worn", "wearing"],
+            "out",
+            "exhausted",
+        ),
+        (&["pull", "pulls", "pulled", "pulling"], "out", "withdraw"),
+        (&["set", "sets", "setting"], "up", "establish"),
+        (
+            &["carry", "carries", "carried", "carrying"],
+            "out",
+            "conduct",
+        ),
+        (
+            &["blow", "blows", "blew", "blown", "blowing"],
+            "up",
+            "explode",
+        ),
+    ];
+    if verb.len() > 8 || particle.len() > 4 {
+        return None;
+    }
+    PHRASES
+        .iter()
+        .find(|(forms, p, _)| {
+            particle.eq_ignore_ascii_case(p) && forms.iter().any(|f| verb.eq_ignore_ascii_case(f))
+        })
+        .map(|&(_, _, word)| word)
 }
 
 /// A weekday, or "weekend".
@@ -223,4 +291,25 @@ pub fn union<'t>(sets: impl IntoIterator<Item = &'t [u32]>) -> Vec<u32> {
     all.sort_unstable();
     all.dedup();
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrasal_verb_matches_the_word_it_means() {
+        let body = "One of the cranes came down. A crane collapsed. The talks were called off. \
+                    The match was cancelled. He came down the stairs.";
+        let mut vocab = Vocab::default();
+        let doc = Doc::new(body, &mut vocab);
+        let collapse = term_of("collapsed", &mut vocab);
+        let cancel = term_of("cancelled", &mut vocab);
+        assert!(doc.terms[0].contains(&collapse));
+        assert!(doc.terms[1].contains(&collapse));
+        assert!(doc.terms[2].contains(&cancel));
+        assert!(doc.terms[3].contains(&cancel));
+        // Only the verb with its particle: "came" alone says nothing of the kind.
+        assert!(!doc.terms[2].contains(&collapse));
+    }
 }

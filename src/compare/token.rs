@@ -180,6 +180,15 @@ pub fn tokenize<'a>(
     }
 }
 
+/// The term a plain word matches as (normalised, stemmed, its synonym group's head).
+pub fn term_of(word: &str, vocab: &mut Vocab) -> u32 {
+    let mut out = String::new();
+    match normalise(word, &mut out) {
+        (_, _, Some(head)) => vocab.intern(&head),
+        _ => vocab.intern(&out),
+    }
+}
+
 /// Titles and roles, and the words that modify them.
 pub fn is_role_word(raw: &str) -> bool {
     // The list is ASCII, so a word with any other letter is not on it; comparing without
@@ -448,7 +457,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["attack", "cyberattack", "hack", "hacker", "hacking"],
     &["fix", "repair", "restore", "mend"],
     &["exhausted", "tired", "weary", "worn"],
-    &["cancel", "postpone", "scrap", "delay", "defer"],
+    &["cancel", "cancelled", "postpone", "scrap", "delay", "defer"],
     &["criticise", "criticize", "condemn", "slam"],
     &["agreement", "deal", "accord", "pact"],
     &["reject", "refuse", "rebuff", "dismiss"],
