@@ -122,7 +122,9 @@ fn phrasal_verb(verb: &str, particle: &str) -> Option<&'static str> {
             "explode",
         ),
     ];
-    if verb.len() > 8 || particle.len() > 4 {
+    // Most word pairs end in no particle at all: turn those away before the table.
+    const PARTICLES: [&str; 6] = ["off", "down", "out", "up", "over", "into"];
+    if verb.len() > 8 || !PARTICLES.iter().any(|p| particle.eq_ignore_ascii_case(p)) {
         return None;
     }
     PHRASES
