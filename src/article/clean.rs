@@ -126,9 +126,9 @@ fn is_noise_line(line: &str) -> bool {
 
 /// A breadcrumb or menu: three or more short items joined by `|`, `>`, `›`, `»` or `/`, with
 /// no sentence in it ("Home > Local > Transport"); or a link to another story
-/// ("Related: Nurses vote on new contract", "READ MORE: ...").
+/// ("Related: Nurses vote on new contract", "READ MORE: ..."), or an advertisement marker.
 fn is_navigation_line(line: &str) -> bool {
-    if is_story_link(line) {
+    if is_story_link(line) || is_ad_marker(line) {
         return true;
     }
     let Some(sep) = ['|', '>', '›', '»', '/']
@@ -150,9 +150,6 @@ fn is_navigation_line(line: &str) -> bool {
 /// A line pointing at another story: a short headline after "Related:", "Read more:", "See
 /// also:" or "Also read:", with no full stop (a sentence that starts so is kept).
 fn is_story_link(line: &str) -> bool {
-    if is_ad_marker(line) {
-        return true;
-    }
     const LABELS: &[&str] = &["related", "read more", "see also", "also read", "read also"];
     let t = line.trim();
     let Some((label, headline)) = t.split_once(':') else {

@@ -103,6 +103,7 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
     };
     let mut skipped: Vec<u32> = Vec::new();
     let mut partial: Vec<(usize, f32, f32)> = Vec::new();
+    let mut floors: Vec<f32> = Vec::new();
     for (j, terms) in right.terms.iter().enumerate() {
         // This sentence's terms too common to look up, and their weight: what a pair's shared
         // weight can still grow by.
@@ -159,7 +160,8 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
             }));
             let mut least = FLOOR;
             if partial.len() > PER_SENTENCE {
-                let mut floors: Vec<f32> = partial.iter().map(|p| p.1).collect();
+                floors.clear();
+                floors.extend(partial.iter().map(|p| p.1));
                 let (_, kth, _) =
                     floors.select_nth_unstable_by(PER_SENTENCE - 1, |a, b| b.total_cmp(a));
                 least = least.max(*kth);
@@ -353,12 +355,8 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
     // Whether the two reports are about the same things is judged from two kinds of evidence:
     // their vocabularies overall, and how many sentences pair up this way. Chance pairs between
     // two different stories are few (one or two); a rehash of the same story gives several.
-    let subject = if short {
-        topic_cosine(left, right, weights)
-    } else {
-        0.0
-    };
-    if short && subject >= params.weak_subject_supported {
+    let subject = short.then(|| topic_cosine(left, right, weights));
+    if let Some(subject) = subject.filter(|&s| s >= params.weak_subject_supported) {
         let shared =
             |p: &Pair| shared_topic_terms(&left.terms[p.left], &right.terms[p.right], weights);
         let mut made = pair_free(params.weak, &|p, _, _| shared(p) >= 2);

@@ -237,7 +237,7 @@ impl<'q> Facts<'q> {
                     .push((word.to_string(), [t.range.start, t.range.end]));
                 continue;
             }
-            if MONTHS.contains(&word) && (word != "may" || t.capitalised) {
+            if is_month(k) {
                 f.months
                     .push((word.to_string(), [t.range.start, t.range.end]));
                 continue;
@@ -303,10 +303,15 @@ impl<'q> Facts<'q> {
         }
 
         f.people = people(p, &tokens, &lower);
+        // The document's quotations are in sentence order: each sentence's are a slice.
         f.quotes = p
-            .quotes
+            .sentences
             .iter()
-            .filter(|q| p.sentences.contains(&q.sentence))
+            .flat_map(|&k| {
+                let from = p.quotes.partition_point(|q| q.sentence < k);
+                let to = p.quotes.partition_point(|q| q.sentence <= k);
+                &p.quotes[from..to]
+            })
             .collect();
         f
     }
@@ -581,8 +586,8 @@ fn date_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
         if same_month.iter().any(|(o, _, _)| o.1 == key.1) {
             continue;
         }
-        if let Some((_, other, other_text)) = same_month.first()
-            && !l.dates.iter().any(|(mine, _, _)| mine == &same_month[0].0)
+        if let Some((other_key, other, other_text)) = same_month.first()
+            && !l.dates.iter().any(|(mine, _, _)| mine == other_key)
         {
             out.push(Conflict::new(
                 ConflictKind::Date,

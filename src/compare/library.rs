@@ -9,7 +9,6 @@
 
 use rustc_hash::FxHashMap;
 
-use super::segment::sentences;
 use super::token::{TokenKind, Vocab, tokenize};
 
 /// How much of each body is read: openings carry most of a report's vocabulary, and reading
@@ -106,16 +105,16 @@ impl LibraryTerms {
 
 /// Document frequencies of the content words of some bodies.
 fn count(bodies: &[&str]) -> FxHashMap<Box<str>, u32> {
-    let mut vocab = Vocab::for_text_bytes(bodies.len() * READ / 4);
+    // Sized for some 65,000 word forms: a library's vocabulary, not its bytes.
+    let mut vocab = Vocab::for_text_bytes(1 << 20);
     let mut df: Vec<u32> = Vec::new();
     let mut tokens = Vec::new();
     let mut seen: Vec<u32> = Vec::new();
     for &body in bodies {
         let opening = LibraryTerms::opening(body);
         tokens.clear();
-        for s in sentences(opening) {
-            tokenize(opening, s.text, &mut vocab, &mut tokens);
-        }
+        // Only which words occur counts here, so the opening need not be split into sentences.
+        tokenize(opening, 0..opening.len(), &mut vocab, &mut tokens);
         seen.clear();
         seen.extend(
             tokens

@@ -473,17 +473,7 @@ mod tests {
         };
         let left: Vec<String> = (0..800).map(|k| sentence(k, "published")).collect();
         let right: Vec<String> = (0..800).map(|k| sentence(k, "released")).collect();
-        let side = |body: String| Side {
-            path: String::new(),
-            title: String::new(),
-            source: String::new(),
-            body,
-        };
-        let c = compare_sides(
-            side(left.join(" ")),
-            side(right.join(" ")),
-            &Options::default(),
-        );
+        let c = sides(&left.join(" "), &right.join(" "));
         assert!(
             c.summary.right_carried > 0.95,
             "only {:.2} of the right text aligned",
