@@ -141,7 +141,7 @@ fn is_day_name(word: &str) -> bool {
     let bytes = word.as_bytes();
     (6..=9).contains(&bytes.len())
         && (bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"day")
-            && super::facts::WEEKDAYS
+            && super::lexicon::WEEKDAYS
                 .iter()
                 .any(|d| word.eq_ignore_ascii_case(d))
             || word.eq_ignore_ascii_case("weekend"))

@@ -12,6 +12,7 @@ mod align;
 mod diff;
 mod doc;
 mod facts;
+mod lexicon;
 mod library;
 mod model;
 pub mod report;

@@ -1,0 +1,78 @@
+//! Facts inside aligned passages, and where the two sides disagree on them.
+//!
+//! Only aligned passages are checked: two sentences that say the same thing with a different
+//! number, day, title or quotation are the most valuable thing a comparison can show. Each check
+//! is conservative: an omission is not a conflict, and approximate wording ("about 40") is
+//! allowed its slack.
+//!
+//! [`extract`] finds the facts of a passage; [`numbers`], [`dates`], [`people`] and [`quotes`]
+//! each hold one kind of fact and the check that compares it across the two sides.
+
+mod dates;
+mod extract;
+mod numbers;
+mod people;
+mod quotes;
+
+use super::doc::Doc;
+use super::model::{Conflict, Span};
+use super::token::Token;
+
+pub use quotes::{QuoteFact, all_quotes, unique_quotes};
+
+/// The sentences of one side of a group.
+pub struct Passage<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub sentences: &'d [usize],
+    /// Every quotation of the document ([`all_quotes`]), found once for all its groups.
+    pub quotes: &'d [QuoteFact],
+}
+
+impl Passage<'_, '_> {
+    fn tokens(&self) -> impl Iterator<Item = (usize, &Token)> {
+        self.sentences
+            .iter()
+            .flat_map(move |&k| self.doc.sentence_tokens(k).iter().map(move |t| (k, t)))
+    }
+
+    fn raw(&self, t: &Token) -> &str {
+        &self.doc.body[t.range.clone()]
+    }
+}
+
+/// All conflicts between the two sides of aligned group `group`.
+pub fn conflicts(group: usize, left: &Passage, right: &Passage) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let (lf, rf) = (Facts::of(left), Facts::of(right));
+    numbers::number_conflicts(group, &lf, &rf, &mut out);
+    numbers::score_conflicts(group, &lf, &rf, &mut out);
+    dates::date_conflicts(group, &lf, &rf, &mut out);
+    people::role_conflicts(group, &lf, &rf, &mut out);
+    quotes::quote_conflicts(group, &lf, &rf, &mut out);
+    out
+}
+
+#[derive(Default)]
+struct Facts<'q> {
+    numbers: Vec<numbers::NumberFact>,
+    /// Vote tallies and scores: "7-4", "eight votes to three".
+    scores: Vec<((f64, f64), Span, String)>,
+    weekdays: Vec<(String, Span)>,
+    months: Vec<(String, Span)>,
+    /// Days of a month: "3 March", "March 4" (month, day), with the text.
+    dates: Vec<((String, u32), Span, String)>,
+    years: Vec<(i64, Span)>,
+    people: Vec<people::Person>,
+    quotes: Vec<&'q QuoteFact>,
+}
+
+fn span_of(a: &Token, b: &Token) -> Span {
+    [a.range.start, b.range.end]
+}
+
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
