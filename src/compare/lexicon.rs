@@ -25,3 +25,83 @@ pub const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+
+/// What is counted in news of harm, by the words that say it. A number near one of these
+/// words counts that class ("at least 31 people dead", "killing 31", "11 injured"), so two
+/// reports' figures are compared only when they count the same class, wherever they stand.
+pub const COUNTED_CLASSES: &[(&str, &[&str])] = &[
+    (
+        "dead",
+        &[
+            "dead",
+            "died",
+            "die",
+            "dies",
+            "dying",
+            "killed",
+            "kill",
+            "kills",
+            "killing",
+            "death",
+            "deaths",
+            "fatalities",
+            "fatality",
+            "perished",
+            "lives",
+            "bodies",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured",
+            "injuring",
+            "injure",
+            "injures",
+            "injuries",
+            "wounded",
+            "wounding",
+            "hurt",
+            "hospitalised",
+            "hospitalized",
+        ],
+    ),
+    ("missing", &["missing", "unaccounted"]),
+    (
+        "arrested",
+        &["arrested", "arrests", "detained", "detentions", "charged"],
+    ),
+    (
+        "displaced",
+        &["evacuated", "evacuees", "displaced", "homeless"],
+    ),
+];
+
+/// A death toll named before its figure ("the death toll ... is at least 11").
+pub const TOLL_WORDS: &[&str] = &["toll"];
+
+/// Words that end the clause a counted number belongs to, looking forward from the number:
+/// in "killed 3 people and injured 11", the 3 does not count the injured.
+pub const CLAUSE_LINKS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "while",
+    "as",
+    "after",
+    "when",
+    "including",
+];
+
+/// Words before a number that make it approximate, or a bound.
+pub const APPROXIMATE: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+    "approx",
+    "estimated",
+];

@@ -223,6 +223,29 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         diff_deadline_hits += usize::from(b.cut);
     }
     mark_moved(&mut groups, &drafts);
+    let owners = [
+        sentence_owners(ld.sentences.len(), &drafts, |d| &d.left),
+        sentence_owners(rd.sentences.len(), &drafts, |d| &d.right),
+    ];
+    let (all_left, all_right): (Vec<usize>, Vec<usize>) = (
+        (0..ld.sentences.len()).collect(),
+        (0..rd.sentences.len()).collect(),
+    );
+    facts::article_conflicts(
+        &Passage {
+            doc: &ld,
+            sentences: &all_left,
+            quotes: &left_quotes,
+        },
+        &Passage {
+            doc: &rd,
+            sentences: &all_right,
+            quotes: &right_quotes,
+        },
+        &|side, k| owners[side][k],
+        &mut conflicts,
+    );
+    conflicts.sort_by_key(|c| c.group);
     // A body of white space only has no sentence; it still belongs to some group so that each
     // side's ranges rebuild its body exactly.
     if ld.sentences.is_empty() && !left.body.is_empty() {
@@ -271,6 +294,17 @@ struct Built {
     group: Group,
     conflicts: Vec<Conflict>,
     cut: bool,
+}
+
+/// The group each sentence of one side belongs to.
+fn sentence_owners(n: usize, drafts: &[Draft], side: impl Fn(&Draft) -> &Vec<usize>) -> Vec<usize> {
+    let mut owner = vec![0; n];
+    for (g, d) in drafts.iter().enumerate() {
+        for &k in side(d) {
+            owner[k] = g;
+        }
+    }
+    owner
 }
 
 /// Runs of consecutive unaligned sentences within one paragraph.

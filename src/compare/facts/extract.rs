@@ -2,8 +2,9 @@
 
 use std::borrow::Cow;
 
-use super::numbers::{Approx, NumberFact};
+use super::numbers::{Approx, NumberFact, quantity_of};
 use super::{Facts, Passage, people::people, span_of};
+use crate::compare::lexicon::APPROXIMATE;
 use crate::compare::lexicon::{MONTHS, WEEKDAYS};
 use crate::compare::token::{Token, TokenKind};
 
@@ -141,9 +142,7 @@ impl<'q> Facts<'q> {
                 m += 1;
             }
             let approx = if k > 0 && tokens[k - 1].0 == *sentence {
-                match lower[k - 1].as_ref() {
-                    "about" | "around" | "roughly" | "some" | "nearly" | "almost"
-                    | "approximately" | "approx" | "estimated" => Approx::About,
+                approximation(&lower[k - 1]).unwrap_or(match lower[k - 1].as_ref() {
                     "over" | "least" | "than"
                         if !(k > 1 && matches!(lower[k - 2].as_ref(), "less" | "fewer")) =>
                     {
@@ -151,10 +150,11 @@ impl<'q> Facts<'q> {
                     }
                     "under" | "than" => Approx::AtMost,
                     _ => Approx::Exact,
-                }
+                })
             } else {
                 Approx::Exact
             };
+            let quantity = quantity_of(k, &tokens, &lower, body, &units);
             let span = span_of(t, end);
             f.numbers.push(NumberFact {
                 value,
@@ -162,6 +162,8 @@ impl<'q> Facts<'q> {
                 text: body[span[0]..span[1]].to_string(),
                 units,
                 approx,
+                quantity,
+                sentence: *sentence,
             });
         }
 
@@ -178,4 +180,9 @@ impl<'q> Facts<'q> {
             .collect();
         f
     }
+}
+
+/// "about", "nearly": the word makes the number after it approximate.
+pub(super) fn approximation(word: &str) -> Option<Approx> {
+    APPROXIMATE.contains(&word).then_some(Approx::About)
 }

@@ -76,3 +76,17 @@ fn capitalise(word: &str) -> String {
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
+
+/// Conflicts that only the whole articles show: the first figure each gives of a quantity that
+/// is the same wherever it stands (a death toll, a depth). `group_of(side, sentence)` names the
+/// group a sentence of the left (0) or right (1) article belongs to; `out` holds the passages'
+/// conflicts already found, which are not reported again.
+pub fn article_conflicts(
+    left: &Passage,
+    right: &Passage,
+    group_of: &dyn Fn(usize, usize) -> usize,
+    out: &mut Vec<Conflict>,
+) {
+    let (lf, rf) = (Facts::of(left), Facts::of(right));
+    numbers::article_number_conflicts(&lf, &rf, group_of, out);
+}
