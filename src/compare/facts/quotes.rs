@@ -8,11 +8,7 @@ use crate::compare::token::Token;
 /// The quotations of `mine` that no quotation in `theirs` resembles.
 pub fn unique_quotes(mine: &[QuoteFact], theirs: &[QuoteFact]) -> Vec<Quote> {
     mine.iter()
-        .filter(|q| {
-            !theirs
-                .iter()
-                .any(|o| jaccard(&q.terms, &o.terms) >= QUOTE_SAME)
-        })
+        .filter(|q| !theirs.iter().any(|o| same_remark(q, o)))
         .map(|q| Quote {
             span: q.span,
             speaker: q.speaker.clone(),
@@ -22,6 +18,25 @@ pub fn unique_quotes(mine: &[QuoteFact], theirs: &[QuoteFact]) -> Vec<Quote> {
 
 /// Two quotations with this much vocabulary in common are the same quotation.
 const QUOTE_SAME: f32 = 0.5;
+
+/// Two quotations given to the same speaker are the same remark with this much vocabulary in
+/// common: a rewrite that rewords a quote keeps the speaker and some of the words.
+const QUOTE_SAME_SPEAKER: f32 = 0.3;
+
+/// Whether two quotations render the same remark.
+fn same_remark(a: &QuoteFact, b: &QuoteFact) -> bool {
+    let shared = jaccard(&a.terms, &b.terms);
+    shared >= QUOTE_SAME || (shared >= QUOTE_SAME_SPEAKER && same_speaker(a, b))
+}
+
+/// "Lense" and "Halvard Lense" are one speaker: two named speakers are one when they share a
+/// word of their names.
+fn same_speaker(a: &QuoteFact, b: &QuoteFact) -> bool {
+    match (&a.speaker, &b.speaker) {
+        (Some(sa), Some(sb)) => sa.split(' ').any(|w| sb.split(' ').any(|v| v == w)),
+        _ => false,
+    }
+}
 
 /// A quotation found in a passage.
 #[derive(Debug)]
@@ -35,6 +50,53 @@ pub struct QuoteFact {
     speaker: Option<String>,
 }
 
+/// The byte ranges inside quotation marks in one sentence. Double marks, straight or curly,
+/// and single ones ('...' or ‘...’) when they stand as marks rather than apostrophes: an
+/// opening one after a space or at the start, before a letter; its closing one after a letter or
+/// a punctuation mark, before a space, a punctuation mark or the end. A quotation still open at
+/// the end of the sentence runs to its end: the next sentence goes on with the same remark.
+fn quotation_marks(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let before = |n: usize| n.checked_sub(1).map(|m| chars[m].1);
+    let after = |n: usize| chars.get(n + 1).map(|&(_, c)| c);
+    let opens_single = |n: usize| {
+        before(n).is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'))
+            && after(n).is_some_and(char::is_alphanumeric)
+    };
+    let closes_single = |n: usize| {
+        before(n).is_some_and(|c| !c.is_whitespace())
+            && after(n).is_none_or(|c| !c.is_alphanumeric())
+    };
+    let mut open: Option<(usize, char)> = None;
+    let mut found = Vec::new();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let inner = i + c.len_utf8();
+        match (c, open) {
+            ('“', None) => open = Some((inner, '”')),
+            ('"', None) => open = Some((inner, '"')),
+            ('‘', None) if opens_single(n) => open = Some((inner, '’')),
+            ('\'', None) if opens_single(n) => open = Some((inner, '\'')),
+            ('“', Some((_, '”'))) => open = Some((inner, '”')),
+            ('"' | '”', Some((o, '"' | '”'))) => {
+                found.push((o, i));
+                open = None;
+            }
+            ('’' | '\'', Some((o, close))) if close == c && closes_single(n) => {
+                found.push((o, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((o, _)) = open {
+        let end = text.trim_end().len();
+        if end > o {
+            found.push((o, end));
+        }
+    }
+    found
+}
+
 /// Every quotation of a document (three words or more), with its speaker where named.
 pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
     let body = doc.body;
@@ -42,22 +104,10 @@ pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
     for k in 0..doc.sentences.len() {
         let range = doc.sentences[k].text.clone();
         let text = &body[range.clone()];
-        if !text.contains(['"', '“']) {
+        if !text.contains(['"', '“', '\'', '‘']) {
             continue;
         }
-        let mut open: Option<usize> = None;
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for (i, c) in text.char_indices() {
-            match (c, open) {
-                ('“', _) => open = Some(i + c.len_utf8()),
-                ('"', None) => open = Some(i + 1),
-                ('"' | '”', Some(o)) => {
-                    found.push((o, i));
-                    open = None;
-                }
-                _ => {}
-            }
-        }
+        let found = quotation_marks(text);
         let tokens = doc.sentence_tokens(k);
         for (o, c) in found {
             let (qs, qe) = (range.start + o, range.start + c);
@@ -131,7 +181,7 @@ pub(super) fn quote_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<
         let Some(b) = r
             .quotes
             .iter()
-            .filter(|b| jaccard(&a.terms, &b.terms) >= QUOTE_SAME)
+            .filter(|b| same_remark(a, b))
             .max_by(|x, y| jaccard(&a.terms, &x.terms).total_cmp(&jaccard(&a.terms, &y.terms)))
         else {
             continue;
@@ -154,7 +204,7 @@ pub(super) fn quote_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<
         }
         // "Lense" and "Halvard Lense" are one speaker: names differ only when no word is shared.
         if let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker)
-            && !sa.split(' ').any(|w| sb.split(' ').any(|v| v == w))
+            && !same_speaker(a, b)
         {
             out.push(Conflict::new(
                 ConflictKind::Attribution,
@@ -166,5 +216,64 @@ pub(super) fn quote_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<
                 sb.clone(),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quotation_marks;
+    use crate::compare::{Comparison, ConflictKind, Options, Side, compare_sides};
+
+    fn compare(a: &str, b: &str) -> Comparison {
+        let side = |body: &str| Side {
+            path: String::new(),
+            title: String::new(),
+            source: String::new(),
+            body: body.to_string(),
+        };
+        compare_sides(side(a), side(b), &Options::default())
+    }
+
+    fn inside<'t>(text: &'t str) -> Vec<&'t str> {
+        quotation_marks(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn single_marks_are_quotations_and_apostrophes_are_not() {
+        assert_eq!(
+            inside("'We won't sell the mill,' Orla Brin's deputy said."),
+            ["We won't sell the mill,"]
+        );
+        assert_eq!(
+            inside("He called it ‘a fair deal’ on the workers’ behalf."),
+            ["a fair deal"]
+        );
+        assert!(inside("The mayor's office and the workers' union met.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_still_open_at_the_end_of_a_sentence_runs_to_its_end() {
+        assert_eq!(
+            inside("Brin said: “The talks went well, better than we hoped."),
+            ["The talks went well, better than we hoped."]
+        );
+    }
+
+    #[test]
+    fn the_same_speaker_reworded_is_a_misquote() {
+        let a = "“It is hard to reach the valley because the roads are blocked,” said Orla \
+            Brin, the county's relief coordinator.";
+        let b = "“It is difficult to get into the valley due to blocked roads,” said Orla Brin, \
+            the county's relief coordinator.";
+        let c = compare(a, b);
+        assert!(
+            c.conflicts.iter().any(|x| x.kind == ConflictKind::Quote),
+            "{:?}",
+            c.conflicts
+        );
+        assert!(c.quotes_only_left.is_empty() && c.quotes_only_right.is_empty());
     }
 }
