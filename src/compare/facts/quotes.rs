@@ -234,7 +234,7 @@ mod tests {
         compare_sides(side(a), side(b), &Options::default())
     }
 
-    fn inside<'t>(text: &'t str) -> Vec<&'t str> {
+    fn inside(text: &str) -> Vec<&str> {
         quotation_marks(text)
             .into_iter()
             .map(|(a, b)| &text[a..b])
