@@ -70,8 +70,17 @@ fn check_invariants(a: &str, b: &str) {
             }
         }
     }
+    // A conflict is shown with a group that holds one of its two spans: the aligned passage
+    // it stands in, or for two figures of one quantity far apart, the passage of one of them.
     for conflict in &c.conflicts {
-        assert!(c.groups[conflict.group].kind.is_aligned());
+        let g = &c.groups[conflict.group];
+        let holds = |spans: &[[usize; 2]], s: [usize; 2]| {
+            spans.iter().any(|x| x[0] <= s[0] && s[1] <= x[1])
+        };
+        assert!(
+            holds(&g.left, conflict.left) || holds(&g.right, conflict.right),
+            "{conflict:?} shown with {g:?}"
+        );
     }
     // Deterministic, and the mirror of the other order.
     assert_eq!(run(a, b), c);

@@ -330,37 +330,30 @@ const UNRELATED: &[(&str, &str)] = &[
     ("valmora-crane-ledger.md", "okafor-logistics-forum.md"),
 ];
 
-/// Tuning aid, on the tuning labels only: prints link and conflict figures for a grid of
-/// aligner settings. Run with `cargo test --test compare_quality sweep -- --ignored --nocapture`.
+/// Tuning aid, on the tuning labels only: prints link and conflict figures for a grid of the
+/// aligner's join settings (the pair decision is trained by src/compare/train_decision.py). Run with `cargo test --test compare_quality sweep -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn sweep() {
     use parallax::compare::AlignParams;
-    for accept in [0.18, 0.2, 0.22, 0.25, 0.3] {
-        for join in [0.12, 0.15, 0.18] {
-            for join_containment in [0.3, 0.4, 0.45] {
-                for context in [0.25, 0.5, 1.0] {
-                    let options = Options {
-                        align: AlignParams {
-                            accept,
-                            join,
-                            join_containment,
-                            context,
-                            ..AlignParams::default()
-                        },
-                        ..Options::default()
-                    };
-                    let (l, c) = measure_with("tune", &options, false);
-                    println!(
-                        "accept {accept} join {join} cont {join_containment} ctx {context}: links P {:.3} R {:.3} conflicts P {:.3} R {:.3} unrelated {:.2}",
-                        l.precision(),
-                        l.recall(),
-                        c.precision(),
-                        c.recall(),
-                        worst_unrelated(&options)
-                    );
-                }
-            }
+    for join in [0.12, 0.15, 0.18, 0.22] {
+        for join_containment in [0.2, 0.27, 0.35, 0.45] {
+            let options = Options {
+                align: AlignParams {
+                    join,
+                    join_containment,
+                },
+                ..Options::default()
+            };
+            let (l, c) = measure_with("tune", &options, false);
+            println!(
+                "join {join} cont {join_containment}: links P {:.3} R {:.3} conflicts P {:.3} R {:.3} unrelated {:.2}",
+                l.precision(),
+                l.recall(),
+                c.precision(),
+                c.recall(),
+                worst_unrelated(&options)
+            );
         }
     }
 }
@@ -399,4 +392,93 @@ fn a_library_too_small_to_tell_changes_nothing() {
             "{a} ~ {b}"
         );
     }
+}
+
+/// Writes every candidate pair of every labelled pair, with its measurements and whether the
+/// labels link it, as tab-separated rows to the file named by PARALLAX_FEATURES_OUT: the
+/// training data of `src/compare/train_decision.py`, which runs this with --ignored.
+#[test]
+#[ignore]
+fn dump_candidate_features() {
+    use std::fmt::Write;
+    let out_path = std::env::var("PARALLAX_FEATURES_OUT").expect("PARALLAX_FEATURES_OUT");
+    let mut out = String::new();
+    for folder in ["tune", "heldout"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/labels")
+            .join(folder);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            let labels: Labels = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+            let (a, b) = (article(&labels.left), article(&labels.right));
+            let mut gold = Links::new();
+            for link in &labels.links {
+                for l in &link.left {
+                    for r in &link.right {
+                        gold.insert((
+                            sentence_of(&a.body, l, &name),
+                            sentence_of(&b.body, r, &name),
+                        ));
+                    }
+                }
+            }
+            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b) {
+                let linked = gold.contains(&(sentence_at(&a.body, ls), sentence_at(&b.body, rs)));
+                let _ = write!(out, "{folder}/{name}\t{ls}\t{rs}\t{}", u8::from(linked));
+                for f in features {
+                    let _ = write!(out, "\t{f:.5}");
+                }
+                out.push('\n');
+            }
+        }
+    }
+    // Invented reports of different events: every pair of them is a wrong link.
+    for &(a, b) in UNRELATED {
+        let (x, y) = (article(a), article(b));
+        for (ls, rs, features) in parallax::compare::candidate_features(&x, &y) {
+            let _ = write!(out, "unrelated/{a}~{b}\t{ls}\t{rs}\t0");
+            for f in features {
+                let _ = write!(out, "\t{f:.5}");
+            }
+            out.push('\n');
+        }
+    }
+    // Real reports, when REALDEV names the folder (they are never copied here): labelled by
+    // the trainer, which reads their gold files itself.
+    if let Ok(realdev) = std::env::var("REALDEV") {
+        let gold = Path::new(&realdev).join("gold");
+        let mut files: Vec<_> = std::fs::read_dir(&gold)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files {
+            let g: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+            let load = |key: &str| {
+                let path = Path::new(&realdev)
+                    .join("articles")
+                    .join(g[key].as_str().unwrap());
+                let text = std::fs::read_to_string(&path).unwrap();
+                parse_article(&path, &text, Format::from_path(&path).unwrap())
+                    .unwrap()
+                    .0
+            };
+            let (a, b) = (load("left"), load("right"));
+            let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b) {
+                let _ = write!(out, "realdev/{name}\t{ls}\t{rs}\t?");
+                for f in features {
+                    let _ = write!(out, "\t{f:.5}");
+                }
+                out.push('\n');
+            }
+        }
+    }
+    std::fs::write(out_path, out).unwrap();
 }

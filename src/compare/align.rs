@@ -3,42 +3,31 @@
 
 use rustc_hash::FxHashMap;
 
+use super::decision::{Candidate, Evidence, probability};
 use super::doc::{Doc, Norms, Weights, containment, union};
+use super::model::{Relation, Verdict};
+use super::params::{
+    DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK, JOIN, JOIN_CONTAINMENT, RELATED_SUBJECT,
+    SAME_EVENT_PAIRS, SAME_EVENT_SUBJECT,
+};
+use super::semantic::SentenceVectors;
 use super::token::TokenKind;
 
-/// Tunable thresholds of the aligner.
+/// Thresholds of the aligner's joins, which a caller may change (the defaults are in
+/// [`super::params`]).
 #[derive(Debug, Clone, Copy)]
 pub struct AlignParams {
-    /// A pair of free sentences this similar (after the context boost) starts a group.
-    pub accept: f32,
-    /// A sentence joins an existing group at this similarity to one of its sentences...
+    /// A sentence joins an existing group at this lexical similarity to one of its sentences...
     pub join: f32,
     /// ...when this share of its weight is carried by the group's other side.
     pub join_containment: f32,
-    /// How much an aligned neighbour pair (i-1, j-1) or (i+1, j+1) adds to a pair's score.
-    pub context: f32,
-    /// After the confident pairs, two sentences both still free pair up at this (boosted)
-    /// similarity when they share at least two words that are not names: how a loose rehash
-    /// ("the council finally voted yes") still carries a claim.
-    pub weak: f32,
-    /// ...when the two whole documents are at least this alike in the words that are not
-    /// names (cosine of weighted counts).
-    pub weak_subject: f32,
-    /// ...or at least this alike, when the weak pairs are several and cover a fifth of the
-    /// shorter report.
-    pub weak_subject_supported: f32,
 }
 
 impl Default for AlignParams {
     fn default() -> Self {
         AlignParams {
-            accept: 0.30,
-            join: 0.18,
-            join_containment: 0.27,
-            context: 0.5,
-            weak: 0.13,
-            weak_subject: 0.185,
-            weak_subject_supported: 0.15,
+            join: JOIN,
+            join_containment: JOIN_CONTAINMENT,
         }
     }
 }
@@ -248,34 +237,47 @@ impl Postings {
     }
 }
 
+/// Every candidate pair of two documents with its lexical similarity, as the aligner sees them.
+pub fn candidate_pairs(left: &Doc, right: &Doc, weights: &Weights) -> Vec<Candidate> {
+    let left_norms: Vec<Norms> = left.terms.iter().map(|t| Norms::of(t, weights)).collect();
+    let right_norms: Vec<Norms> = right.terms.iter().map(|t| Norms::of(t, weights)).collect();
+    candidates(left, right, weights, [&left_norms, &right_norms])
+        .into_iter()
+        .map(|p| Candidate {
+            left: p.left,
+            right: p.right,
+            lexical: p.score,
+        })
+        .collect()
+}
+
 /// Aligns the sentences of two documents.
-pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) -> Vec<Aligned> {
+pub fn align(
+    left: &Doc,
+    right: &Doc,
+    weights: &Weights,
+    meaning: &SentenceVectors,
+    params: AlignParams,
+) -> (Vec<Aligned>, Verdict) {
     let left_norms: Vec<Norms> = left.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let right_norms: Vec<Norms> = right.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let pairs = candidates(left, right, weights, [&left_norms, &right_norms]);
-    let raw: FxHashMap<(usize, usize), f32> =
-        pairs.iter().map(|p| ((p.left, p.right), p.score)).collect();
-
-    // Context: a pair whose neighbours also pair up is more likely right (paraphrases keep runs
-    // of sentences together even when they move paragraphs).
-    let neighbour = |i: usize, j: usize| -> f32 {
-        let before = if i > 0 && j > 0 {
-            raw.get(&(i - 1, j - 1)).copied().unwrap_or(0.0)
-        } else {
-            0.0
-        };
-        let after = raw.get(&(i + 1, j + 1)).copied().unwrap_or(0.0);
-        before.max(after)
-    };
+    let short = left.sentences.len().max(right.sentences.len()) <= LONG_TEXT;
+    let subject = topic_cosine(left, right, weights);
+    let listed: Vec<Candidate> = pairs
+        .iter()
+        .map(|p| Candidate {
+            left: p.left,
+            right: p.right,
+            lexical: p.score,
+        })
+        .collect();
+    let evidence = Evidence::new(left, right, weights, meaning, subject, &listed);
+    // Each pair ranked by the probability the decision gives it.
     let mut ranked: Vec<(f32, Pair)> = pairs
         .iter()
-        .map(|p| {
-            (
-                (p.score + params.context * neighbour(p.left, p.right) * p.score.min(0.5) * 2.0)
-                    .min(1.0),
-                *p,
-            )
-        })
+        .zip(&listed)
+        .map(|(p, c)| (probability(&evidence.features(c)), *p))
         .collect();
     ranked.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -342,45 +344,41 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
         groups.len() - before
     };
 
-    // 2. The best one-to-one pairs, best first.
-    pair_free(params.accept, &|_, _, _| true);
+    // 2. The pairs the decision is confident of, best first, one to one: every likely pair
+    // between two reports of one event, only the sure ones otherwise.
+    let confident_pairs = ranked
+        .iter()
+        .filter(|(p, _)| *p >= DECISION_CONFIDENT)
+        .count();
+    let relation = if subject >= SAME_EVENT_SUBJECT || confident_pairs >= SAME_EVENT_PAIRS {
+        Relation::SameEvent
+    } else if subject >= RELATED_SUBJECT || confident_pairs > 0 {
+        Relation::Related
+    } else {
+        Relation::Unrelated
+    };
+    let accept = match relation {
+        Relation::SameEvent => DECISION_ACCEPT,
+        _ => DECISION_CONFIDENT,
+    };
+    pair_free(accept, &|_, _, _| true);
 
-    // 2b. Weaker pairs of sentences both still free, when they share two or more words that
-    // are not names (one shared word, or only names, is too little evidence at this level),
-    // and only between reports that talk about the same things overall: in two stories that
-    // merely share a setting ("port", "crane"), such pairs would be chance.
-    // In long texts a chance overlap of two everyday words is common, so only confident
-    // pairs count there.
-    let short = left.sentences.len().max(right.sentences.len()) <= LONG_TEXT;
-    // Whether the two reports are about the same things is judged from two kinds of evidence:
-    // their vocabularies overall, and how many sentences pair up this way. Chance pairs between
-    // two different stories are few (one or two); a rehash of the same story gives several.
-    let subject = short.then(|| topic_cosine(left, right, weights));
-    if let Some(subject) = subject.filter(|&s| s >= params.weak_subject_supported) {
+    // 2b. Between reports of one event, weaker pairs of sentences both still free, when they
+    // share two or more words that are not names (one shared word, or only names, is too
+    // little evidence at this level); then one shared word is enough next to a pair already
+    // aligned, since rewrites keep runs of sentences together. In long texts a chance overlap
+    // of everyday words is common, so only the decision's pairs count there.
+    if relation == Relation::SameEvent && short {
         let shared =
             |p: &Pair| shared_topic_terms(&left.terms[p.left], &right.terms[p.right], weights);
-        let mut made = pair_free(params.weak, &|p, _, _| shared(p) >= 2);
-        // Then one shared word is enough next to a pair already aligned: rewrites keep runs of
-        // sentences together, so the neighbour vouches for it.
-        made += pair_free(params.weak, &|p, gl, gr| {
+        pair_free(DECISION_WEAK, &|p, _, _| shared(p) >= 2);
+        pair_free(DECISION_WEAK, &|p, gl, gr| {
             let (i, j) = (p.left, p.right);
             let together = |a: usize, b: usize| gl[a] != usize::MAX && gl[a] == gr[b];
             let neighbour = (i > 0 && j > 0 && together(i - 1, j - 1))
                 || (i + 1 < gl.len() && j + 1 < gr.len() && together(i + 1, j + 1));
             neighbour && shared(p) >= 1
         });
-        let shorter = left.sentences.len().min(right.sentences.len());
-        let supported = made >= WEAK_SUPPORT && made * 5 >= shorter;
-        if subject < params.weak_subject && !supported {
-            for g in groups.drain(groups.len() - made..) {
-                for i in g.left {
-                    group_of_left[i] = usize::MAX;
-                }
-                for j in g.right {
-                    group_of_right[j] = usize::MAX;
-                }
-            }
-        }
     }
 
     let left_units: Vec<Vec<u32>> = (0..left.sentences.len())
@@ -475,7 +473,12 @@ pub fn align(left: &Doc, right: &Doc, weights: &Weights, params: AlignParams) ->
         g.left.sort_unstable();
         g.right.sort_unstable();
     }
-    groups
+    let verdict = Verdict {
+        relation,
+        subject: (subject * 1000.0).round() / 1000.0,
+        confident_pairs,
+    };
+    (groups, verdict)
 }
 
 /// Step 4 of [`align`] for the sentences of `doc`: each free sentence next to an aligned one
@@ -523,7 +526,7 @@ fn join_paragraph_neighbours(
 
 /// How alike two whole documents are in what they talk about: the cosine of their weighted
 /// counts of terms that are not names.
-fn topic_cosine(left: &Doc, right: &Doc, weights: &Weights) -> f32 {
+pub fn topic_cosine(left: &Doc, right: &Doc, weights: &Weights) -> f32 {
     let n = weights.idf.len();
     let count = |doc: &Doc| {
         let mut v = vec![0f32; n];
@@ -561,9 +564,6 @@ fn shared_topic_terms(a: &[u32], b: &[u32], weights: &Weights) -> usize {
     }
     n
 }
-
-/// How many weak pairs back up two reports that are only somewhat alike overall.
-const WEAK_SUPPORT: usize = 3;
 
 /// The largest group a merge may make, per side.
 const MAX_MERGED: usize = 3;

@@ -9,24 +9,28 @@
 //! Nothing here knows about the terminal.
 
 mod align;
+mod decision;
 mod diff;
 mod doc;
 mod facts;
 mod lexicon;
 mod library;
 mod model;
+mod params;
 pub mod report;
 mod segment;
+mod semantic;
 mod token;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use align::AlignParams;
+pub use decision::FEATURE_NAMES;
 pub use library::{LibraryTerms, MIN_ARTICLES as MIN_LIBRARY_ARTICLES};
 pub use model::{
-    Comparison, Conflict, ConflictKind, Group, Kind, KindCounts, Op, OpTag, Quote, Side, Span,
-    Summary,
+    Comparison, Conflict, ConflictKind, Group, Kind, KindCounts, Op, OpTag, Quote, Relation, Side,
+    Span, Summary, Verdict,
 };
 pub use segment::{Sentence, sentences};
 
@@ -82,6 +86,31 @@ pub fn compare_sides(left: Side, right: Side, options: &Options) -> Comparison {
     compare_ordered(left, right, options)
 }
 
+/// For training the pair decision (`src/compare/train_decision.py`): every candidate pair of two
+/// articles, as the byte offsets where its two sentences start, with its measurements in the
+/// order of [`FEATURE_NAMES`]. The pair is taken in the order given, not mirrored.
+#[doc(hidden)]
+pub fn candidate_features(left: &Article, right: &Article) -> Vec<(usize, usize, Vec<f32>)> {
+    let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
+    let ld = Doc::new(&left.body, &mut vocab);
+    let rd = Doc::new(&right.body, &mut vocab);
+    let weights = Weights::new([&ld, &rd], &vocab, None);
+    let meaning = semantic::SentenceVectors::of_pair(&ld, &rd);
+    let candidates = align::candidate_pairs(&ld, &rd, &weights);
+    let subject = align::topic_cosine(&ld, &rd, &weights);
+    let evidence = decision::Evidence::new(&ld, &rd, &weights, &meaning, subject, &candidates);
+    candidates
+        .iter()
+        .map(|c| {
+            (
+                ld.sentences[c.left].text.start,
+                rd.sentences[c.right].text.start,
+                evidence.features(c).to_vec(),
+            )
+        })
+        .collect()
+}
+
 /// A group being built: sentence indices on each side.
 struct Draft {
     left: Vec<usize>,
@@ -96,7 +125,8 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     let ld = Doc::new(&left.body, &mut vocab);
     let rd = Doc::new(&right.body, &mut vocab);
     let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
-    let aligned = align::align(&ld, &rd, &weights, options.align);
+    let meaning = semantic::SentenceVectors::of_pair(&ld, &rd);
+    let (aligned, verdict) = align::align(&ld, &rd, &weights, &meaning, options.align);
 
     // Drafts in reading order: aligned groups and unique left runs by the left article's order;
     // a unique right run right after the group holding the right sentence before it.
@@ -223,10 +253,11 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         diff_deadline_hits += usize::from(b.cut);
     }
     mark_moved(&mut groups, &drafts);
-    let owners = [
-        sentence_owners(ld.sentences.len(), &drafts, |d| &d.left),
-        sentence_owners(rd.sentences.len(), &drafts, |d| &d.right),
-    ];
+    let owners = facts::SentenceGroups {
+        left: sentence_owners(ld.sentences.len(), &drafts, |d| &d.left),
+        right: sentence_owners(rd.sentences.len(), &drafts, |d| &d.right),
+        aligned: drafts.iter().map(|d| d.aligned).collect(),
+    };
     let (all_left, all_right): (Vec<usize>, Vec<usize>) = (
         (0..ld.sentences.len()).collect(),
         (0..rd.sentences.len()).collect(),
@@ -242,7 +273,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
             sentences: &all_right,
             quotes: &right_quotes,
         },
-        &|side, k| owners[side][k],
+        &owners,
         &mut conflicts,
     );
     conflicts.sort_by_key(|c| c.group);
@@ -271,13 +302,14 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
 
     let quotes_only_left = facts::unique_quotes(&left_quotes, &right_quotes);
     let quotes_only_right = facts::unique_quotes(&right_quotes, &left_quotes);
-    let summary = summarise(
+    let mut summary = summarise(
         &left.body,
         &right.body,
         &groups,
         conflicts.len(),
         diff_deadline_hits,
     );
+    summary.verdict = verdict;
     Comparison {
         left,
         right,
@@ -484,6 +516,7 @@ fn summarise(
         conflicts,
         moved,
         diff_deadline_hits,
+        verdict: Verdict::default(),
     }
 }
 

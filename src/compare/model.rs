@@ -226,6 +226,52 @@ pub struct Summary {
     pub moved: usize,
     /// How many groups had their word diff cut short by the deadline (coarser, still correct).
     pub diff_deadline_hits: usize,
+    /// Whether the two reports tell the same event, and why.
+    pub verdict: Verdict,
+}
+
+/// Whether two reports are about the same event, judged from the whole of both.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Verdict {
+    pub relation: Relation,
+    /// How alike the two reports are in the words that are not names, 0 to 1 (cosine of their
+    /// weighted word counts).
+    pub subject: f32,
+    /// How many sentence pairs the decision is sure of.
+    pub confident_pairs: usize,
+}
+
+/// How two reports relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// They tell the same event: every likely pair is shown.
+    SameEvent,
+    /// They share a subject, or a claim or two: only the pairs the decision is sure of are shown.
+    Related,
+    /// They share almost nothing: only pairs the decision is sure of, if any.
+    Unrelated,
+}
+
+impl Relation {
+    /// A few words for the reader.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Relation::SameEvent => "same event",
+            Relation::Related => "related, share little",
+            Relation::Unrelated => "unrelated",
+        }
+    }
+}
+
+impl Default for Verdict {
+    fn default() -> Self {
+        Verdict {
+            relation: Relation::Unrelated,
+            subject: 0.0,
+            confident_pairs: 0,
+        }
+    }
 }
 
 /// The full comparison of two articles.

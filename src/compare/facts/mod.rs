@@ -77,16 +77,35 @@ fn capitalise(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Which group each sentence of the two articles belongs to, and which groups are aligned.
+pub struct SentenceGroups {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    pub aligned: Vec<bool>,
+}
+
+impl SentenceGroups {
+    /// The group to show a conflict between left sentence `l` and right sentence `r` with: the
+    /// left one's, unless only the right one's is aligned.
+    fn of_pair(&self, l: usize, r: usize) -> usize {
+        let (gl, gr) = (self.left[l], self.right[r]);
+        if !self.aligned[gl] && self.aligned[gr] {
+            gr
+        } else {
+            gl
+        }
+    }
+}
+
 /// Conflicts that only the whole articles show: the first figure each gives of a quantity that
-/// is the same wherever it stands (a death toll, a depth). `group_of(side, sentence)` names the
-/// group a sentence of the left (0) or right (1) article belongs to; `out` holds the passages'
-/// conflicts already found, which are not reported again.
+/// is the same wherever it stands (a death toll, a depth). `out` holds the passages' conflicts
+/// already found, which are not reported again.
 pub fn article_conflicts(
     left: &Passage,
     right: &Passage,
-    group_of: &dyn Fn(usize, usize) -> usize,
+    groups: &SentenceGroups,
     out: &mut Vec<Conflict>,
 ) {
     let (lf, rf) = (Facts::of(left), Facts::of(right));
-    numbers::article_number_conflicts(&lf, &rf, group_of, out);
+    numbers::article_number_conflicts(&lf, &rf, groups, out);
 }

@@ -216,12 +216,12 @@ pub(super) fn number_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec
 }
 
 /// Figures of a quantity that is the same wherever it stands (a death toll, a depth): the first
-/// figure each article gives of it, when they disagree. `group_of` names the group a sentence
-/// of the left (0) or right (1) article belongs to.
+/// figure each article gives of it, when they disagree. The conflict is shown with the group of
+/// the left figure's sentence, or of the right one's when only that one is aligned.
 pub(super) fn article_number_conflicts(
     l: &Facts,
     r: &Facts,
-    group_of: &dyn Fn(usize, usize) -> usize,
+    groups: &super::SentenceGroups,
     out: &mut Vec<Conflict>,
 ) {
     let mut seen: Vec<Quantity> = Vec::new();
@@ -241,7 +241,11 @@ pub(super) fn article_number_conflicts(
             .iter()
             .any(|c| overlaps(c.left, a.span) && overlaps(c.right, b.span));
         if !consistent(a, b) && !already {
-            out.push(number_conflict(group_of(0, a.sentence), a, b));
+            out.push(number_conflict(
+                groups.of_pair(a.sentence, b.sentence),
+                a,
+                b,
+            ));
         }
     }
 }

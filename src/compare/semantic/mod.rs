@@ -1,0 +1,163 @@
+//! The fast semantic tier: how alike two sentences are in meaning, from static word-piece
+//! vectors, so that "would go to China in April" meets "agreed to visit China in April" when
+//! they share few words.
+//!
+//! The vectors come from all-MiniLM-L6-v2 (Apache-2.0): each vocabulary piece run alone through
+//! the model, reduced to 256 dimensions and stored as int8 with a scale per row
+//! (`make_static_vectors.py` beside this file makes `static-vectors.bin` and copies `vocab.txt`;
+//! both are embedded in the binary). A sentence is the weighted mean of its pieces' vectors:
+//! a piece weighs a/(a+p), with p its frequency in the two texts being compared, so the words
+//! both texts repeat everywhere count little; then the direction all sentences of the pair share
+//! is removed, and what is left is compared by cosine.
+
+mod table;
+mod wordpiece;
+
+use super::doc::Doc;
+use table::{DIMS, Table};
+
+/// Smoothing of the piece weights a/(a+p): a piece as frequent as this weighs one half.
+const SMOOTHING: f32 = 1e-3;
+
+/// The shared direction is removed only from this many sentences in all: in fewer, it is
+/// mostly the sentences' own meaning.
+const SHARED_DIRECTION_MIN: usize = 10;
+
+/// Power-iteration steps for the shared direction: enough for it to settle on any text.
+const POWER_STEPS: usize = 12;
+
+/// Each sentence of both documents as a unit vector, ready for cosine.
+pub struct SentenceVectors {
+    left: Vec<[f32; DIMS]>,
+    right: Vec<[f32; DIMS]>,
+}
+
+impl SentenceVectors {
+    /// Embeds every sentence of the two documents.
+    pub fn of_pair(left: &Doc, right: &Doc) -> SentenceVectors {
+        let table = Table::shipped();
+        let pieces = |doc: &Doc| -> Vec<Vec<u32>> {
+            (0..doc.sentences.len())
+                .map(|k| {
+                    let mut out = Vec::new();
+                    table.vocabulary.pieces(doc.text(k), &mut out);
+                    out
+                })
+                .collect()
+        };
+        let (lp, rp) = (pieces(left), pieces(right));
+        let mut count = vec![0u32; table.rows()];
+        let mut total = 0usize;
+        for ids in lp.iter().chain(&rp) {
+            for &id in ids {
+                count[id as usize] += 1;
+            }
+            total += ids.len();
+        }
+        let weight = |id: u32| {
+            let p = count[id as usize] as f32 / total.max(1) as f32;
+            SMOOTHING / (SMOOTHING + p)
+        };
+        let embed = |ids: &Vec<u32>| {
+            let mut v = [0f32; DIMS];
+            for &id in ids {
+                table.add_row(id, weight(id), &mut v);
+            }
+            v
+        };
+        let mut left: Vec<[f32; DIMS]> = lp.iter().map(embed).collect();
+        let mut right: Vec<[f32; DIMS]> = rp.iter().map(embed).collect();
+        if left.len() + right.len() >= SHARED_DIRECTION_MIN {
+            remove_shared_direction(&mut left, &mut right);
+        }
+        for v in left.iter_mut().chain(right.iter_mut()) {
+            normalise(v);
+        }
+        SentenceVectors { left, right }
+    }
+
+    /// Cosine of left sentence `i` and right sentence `j`, in [-1, 1]; 0 for an empty sentence.
+    pub fn cosine(&self, i: usize, j: usize) -> f32 {
+        dot(&self.left[i], &self.right[j])
+    }
+}
+
+fn dot(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn normalise(v: &mut [f32; DIMS]) {
+    let norm = dot(v, v).sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+}
+
+/// Removes from every vector its part along the first principal direction of all of them
+/// (found by power iteration): what every sentence of this pair of texts has in common, which
+/// says nothing about which sentences match.
+fn remove_shared_direction(left: &mut [[f32; DIMS]], right: &mut [[f32; DIMS]]) {
+    let mut u = [0f32; DIMS];
+    for v in left.iter().chain(right.iter()) {
+        u.iter_mut().zip(v).for_each(|(a, b)| *a += b);
+    }
+    normalise(&mut u);
+    for _ in 0..POWER_STEPS {
+        let mut next = [0f32; DIMS];
+        for v in left.iter().chain(right.iter()) {
+            let along = dot(v, &u);
+            next.iter_mut().zip(v).for_each(|(a, b)| *a += along * b);
+        }
+        normalise(&mut next);
+        u = next;
+    }
+    for v in left.iter_mut().chain(right.iter_mut()) {
+        let along = dot(v, &u);
+        v.iter_mut().zip(&u).for_each(|(a, b)| *a -= along * b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::token::Vocab;
+
+    fn cosines(left: &str, right: &str) -> Vec<Vec<f32>> {
+        let mut vocab = Vocab::default();
+        let (l, r) = (Doc::new(left, &mut vocab), Doc::new(right, &mut vocab));
+        let v = SentenceVectors::of_pair(&l, &r);
+        (0..l.sentences.len())
+            .map(|i| (0..r.sentences.len()).map(|j| v.cosine(i, j)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_shipped_table_loads_with_its_vocabulary() {
+        let table = Table::shipped();
+        assert_eq!(table.rows(), 30522);
+        assert_eq!(table.vocabulary.len(), table.rows());
+    }
+
+    #[test]
+    fn paraphrases_score_above_unrelated_sentences_of_the_same_story() {
+        // Invented sentences: each right one rewords one left one with other words.
+        let left = "The mayor said she would travel to Orsk in April. \
+            Fire crews battled the blaze at the Velm mill through the night. \
+            The union rejected the pay offer on Friday.";
+        let right = "Firefighters fought the fire at the Velm factory until dawn. \
+            Workers' representatives turned down the wage proposal on Friday. \
+            The mayor agreed to visit Orsk in April.";
+        let c = cosines(left, right);
+        for (i, j) in [(0, 2), (1, 0), (2, 1)] {
+            let best_other = (0..3)
+                .filter(|&k| k != j)
+                .map(|k| c[i][k])
+                .fold(-1.0, f32::max);
+            assert!(
+                c[i][j] > best_other,
+                "left {i}: its paraphrase scores {:.2}, another sentence {best_other:.2}",
+                c[i][j]
+            );
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! The shipped vector table and its vocabulary, embedded in the binary.
+
+use std::sync::OnceLock;
+
+use super::wordpiece::Vocabulary;
+
+/// Dimensions of a vector.
+pub const DIMS: usize = 256;
+
+static VECTORS: &[u8] = include_bytes!("static-vectors.bin");
+static VOCABULARY: &str = include_str!("vocab.txt");
+
+/// Header: b"PXSV", version, rows, dims (u32 little-endian each).
+const HEADER: usize = 16;
+/// A row: its f32 scale, then DIMS int8 values.
+const ROW: usize = 4 + DIMS;
+
+pub struct Table {
+    pub vocabulary: Vocabulary,
+    rows: usize,
+}
+
+impl Table {
+    /// The table shipped in the binary, read once.
+    pub fn shipped() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let word =
+                |k: usize| u32::from_le_bytes(VECTORS[k..k + 4].try_into().unwrap_or([0; 4]));
+            assert!(
+                &VECTORS[..4] == b"PXSV" && word(4) == 1 && word(12) as usize == DIMS,
+                "static-vectors.bin has an unknown format"
+            );
+            let rows = word(8) as usize;
+            assert_eq!(
+                VECTORS.len(),
+                HEADER + rows * ROW,
+                "static-vectors.bin is truncated"
+            );
+            Table {
+                vocabulary: Vocabulary::parse(VOCABULARY),
+                rows,
+            }
+        })
+    }
+
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Adds `weight` times row `id` to `out`.
+    pub fn add_row(&self, id: u32, weight: f32, out: &mut [f32; DIMS]) {
+        let id = id as usize;
+        if id >= self.rows {
+            return;
+        }
+        let at = HEADER + id * ROW;
+        let scale = f32::from_le_bytes(VECTORS[at..at + 4].try_into().unwrap_or([0; 4]));
+        let w = weight * scale;
+        for (o, &q) in out.iter_mut().zip(&VECTORS[at + 4..at + ROW]) {
+            *o += w * (q as i8) as f32;
+        }
+    }
+}
