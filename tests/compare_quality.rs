@@ -482,3 +482,42 @@ fn dump_candidate_features() {
     }
     std::fs::write(out_path, out).unwrap();
 }
+
+#[test]
+fn the_verdict_tells_one_event_from_reports_that_share_little() {
+    use parallax::compare::Relation;
+    for &(a, b) in UNRELATED {
+        let c = compare(&article(a), &article(b), &Options::default());
+        assert_ne!(
+            c.summary.verdict.relation,
+            Relation::SameEvent,
+            "{a} ~ {b}: {:?}",
+            c.summary.verdict
+        );
+        assert!(
+            parallax::compare::report::text(&c).contains("These reports share little"),
+            "{a} ~ {b}"
+        );
+    }
+    for folder in ["tune", "heldout"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/labels")
+            .join(folder);
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let file = file.unwrap().path();
+            let labels: Labels = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+            let c = compare(
+                &article(&labels.left),
+                &article(&labels.right),
+                &Options::default(),
+            );
+            assert_eq!(
+                c.summary.verdict.relation,
+                Relation::SameEvent,
+                "{}: {:?}",
+                file.display(),
+                c.summary.verdict
+            );
+        }
+    }
+}

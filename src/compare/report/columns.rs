@@ -1,6 +1,8 @@
 use unicode_width::UnicodeWidthStr;
 
-use super::{Mark, StyledLine, counts_line, fragments, heading, label, percent, wrap_fragments};
+use super::{
+    Mark, StyledLine, counts_line, fragments, heading, label, percent, verdict_line, wrap_fragments,
+};
 use crate::compare::Comparison;
 
 /// Two columns, the left article beside the right, groups facing each other. With `colour`,
@@ -22,7 +24,13 @@ pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
         &format!("{} carried by the right", percent(s.left_carried)),
         &format!("{} carried by the left", percent(s.right_carried)),
     ));
-    for line in wrap_fragments(&[(&counts_line(c), Mark::Shared)], width) {
+    for line in wrap_fragments(
+        &[(
+            &format!("{} {}", verdict_line(c), counts_line(c)),
+            Mark::Shared,
+        )],
+        width,
+    ) {
         out.push_str(&line.into_iter().map(|(t, _)| t).collect::<String>());
         out.push('\n');
     }

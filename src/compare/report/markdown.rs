@@ -1,4 +1,4 @@
-use super::{Mark, counts_line, folded_piece, fragments, heading, label, percent};
+use super::{Mark, counts_line, folded_piece, fragments, heading, label, percent, verdict_line};
 use crate::compare::Comparison;
 
 /// The comparison as Markdown: a summary table, the conflicts, then every group with changed
@@ -21,7 +21,11 @@ pub fn markdown(c: &Comparison) -> String {
         percent(s.left_carried),
         percent(s.right_carried)
     ));
-    out.push_str(&format!("{}\n", counts_line(c)));
+    out.push_str(&format!(
+        "{}\n\n{}\n",
+        escape(&verdict_line(c)),
+        counts_line(c)
+    ));
     if !c.conflicts.is_empty() {
         out.push_str("\n## Conflicts\n\n");
         for x in &c.conflicts {

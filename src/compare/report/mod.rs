@@ -13,7 +13,7 @@ pub use markdown::markdown;
 pub use text::text;
 pub use wrap::{StyledLine, wrap_fragments};
 
-use super::{Comparison, Group, Kind};
+use super::{Comparison, Group, Kind, Relation};
 
 /// A short label and the gutter symbol for a group, so nothing depends on colour alone.
 pub fn label(group: &Group) -> (&'static str, char) {
@@ -42,6 +42,25 @@ pub fn counts_line(c: &Comparison) -> String {
     parts.push(format!("conflicts {}", s.conflicts));
     parts.push(format!("moved {}", s.moved));
     parts.join(" · ")
+}
+
+/// What the verdict says of the two reports, as one sentence.
+pub fn verdict_line(c: &Comparison) -> String {
+    let v = c.summary.verdict;
+    match v.relation {
+        Relation::SameEvent => format!(
+            "Same event (subject alike {:.2}, {} sure pairs).",
+            v.subject, v.confident_pairs
+        ),
+        Relation::Related => format!(
+            "These reports share little: related in subject ({:.2}), {} sure pairs; only sure links are shown.",
+            v.subject, v.confident_pairs
+        ),
+        Relation::Unrelated => format!(
+            "These reports share little: they look unrelated (subject alike {:.2}); only sure links are shown.",
+            v.subject
+        ),
+    }
 }
 
 /// "Title (Source)" for a side.

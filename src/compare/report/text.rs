@@ -1,4 +1,4 @@
-use super::{counts_line, folded, heading, label, percent};
+use super::{counts_line, folded, heading, label, percent, verdict_line};
 use crate::compare::Comparison;
 
 /// A plain report: summary, then each group with both passages and its conflicts.
@@ -11,7 +11,8 @@ pub fn text(c: &Comparison) -> String {
         heading(&c.right)
     ));
     out.push_str(&format!(
-        "The right carries {} of the left ({} words); the left carries {} of the right ({} words).\n{}\n",
+        "{}\nThe right carries {} of the left ({} words); the left carries {} of the right ({} words).\n{}\n",
+        verdict_line(c),
         percent(s.left_carried),
         s.left_words,
         percent(s.right_carried),

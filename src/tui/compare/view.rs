@@ -8,10 +8,10 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::ComparePane;
 use super::layout::{MapCell, Side};
-use crate::compare::Kind;
 use crate::compare::report::{
     Mark, StyledLine, counts_line, folded_piece, fragments, heading, label, percent,
 };
+use crate::compare::{Comparison, Kind, Relation};
 use crate::config::{Theme, ThemeColor};
 use crate::tui::layout::inner;
 use crate::tui::text::fit;
@@ -126,6 +126,19 @@ impl Styles {
     }
 }
 
+/// The header's third line: whether the reports tell one event, then the counts. Reports that
+/// share little say so first, in bold, so that a few links are not read as agreement.
+fn verdict_and_counts(c: &Comparison) -> Line<'static> {
+    let counts = counts_line(c);
+    match c.summary.verdict.relation {
+        Relation::SameEvent => Line::from(format!("Same event · {counts}")).dim(),
+        relation => Line::from(vec![
+            Span::raw(format!("Share little ({}) ", relation.describe())).bold(),
+            Span::raw(format!("· only sure links · {counts}")).dim(),
+        ]),
+    }
+}
+
 /// Draws the pane. The layout must have been made for this area's body (`ensure_layout`).
 pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &mut Buffer) {
     let styles = Styles { colour, theme };
@@ -156,7 +169,7 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
             Span::raw(fit(&share("carried by R", s.left_carried), half)),
             Span::raw(share("carried by L", s.right_carried)),
         ]),
-        Line::from(counts_line(c)).dim(),
+        verdict_and_counts(c),
         Line::from("= copy ≈ edited ~ paraphrase + partial < only left > only right ! conflict · changed words highlighted").dim(),
     ];
     for (k, line) in header.into_iter().enumerate().take(usize::from(i.height)) {
