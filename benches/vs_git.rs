@@ -3,7 +3,6 @@
 //! targets are at most 2x git at 8 KB and 5x git at 2 MB. Both write to a null sink.
 
 #[path = "support/corpus.rs"]
-#[allow(dead_code)]
 mod corpus;
 
 use std::path::Path;
