@@ -71,6 +71,16 @@ pub fn clean_body(body: &str, title: &str) -> (String, CleanReport) {
         }
     }
 
+    // Section labels and breadcrumbs above the text are page chrome.
+    while let Some(first) = lines.iter().position(|l| !l.is_empty())
+        && first < 3
+        && top_line(&lines[first]) != TopLine::Text
+        && lines[first + 1..].iter().any(|l| !l.is_empty())
+    {
+        lines.remove(first);
+        report.navigation_lines += 1;
+    }
+
     // The first non-blank line repeating the title adds nothing.
     if let Some(first) = lines.iter().position(|l| !l.is_empty())
         && !title.is_empty()
@@ -145,6 +155,65 @@ fn is_navigation_line(line: &str) -> bool {
                 && !item.ends_with(['.', '!', '?', ',', ';', ':'])
                 && !item.contains('"')
         })
+}
+
+/// What the first lines of a scraped page are before its headline.
+#[derive(Debug, PartialEq)]
+pub(crate) enum TopLine<'a> {
+    /// Not a headline: a section label left hanging on a separator ("Ukraine war |") or a menu.
+    Chrome,
+    /// One capitalised word ("World"): a section label above a headline, or a one-word title.
+    Label,
+    /// A breadcrumb ending in the headline ("Home » World » Talks end without a deal"): the
+    /// headline.
+    Headline(&'a str),
+    /// An ordinary line.
+    Text,
+}
+
+/// Separators of breadcrumbs; " / " counts only with spaces around it (a date or "and/or" is no
+/// breadcrumb).
+const CRUMB_SEPARATORS: [&str; 4] = ["»", "›", " / ", " > "];
+
+/// Sorts one of the lines above a page's headline.
+pub(crate) fn top_line(line: &str) -> TopLine<'_> {
+    let line = line.trim();
+    if is_navigation_line(line) || is_hanging_label(line) {
+        return TopLine::Chrome;
+    }
+    if is_one_word_label(line) {
+        return TopLine::Label;
+    }
+    for sep in CRUMB_SEPARATORS {
+        if !line.contains(sep) {
+            continue;
+        }
+        let items: Vec<&str> = line.split(sep).map(str::trim).collect();
+        let (last, crumbs) = items.split_last().unwrap_or((&"", &[]));
+        if crumbs
+            .iter()
+            .all(|c| !c.is_empty() && c.split_whitespace().count() <= 3)
+            && last.split_whitespace().count() >= 3
+        {
+            return TopLine::Headline(last);
+        }
+    }
+    TopLine::Text
+}
+
+/// A few words left hanging on a separator: "Ukraine war |", "Markets ›".
+fn is_hanging_label(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().count() <= 4
+        && line.ends_with(['|', '»', '›', '/', '>', ':', '-', '–', '—'])
+}
+
+/// One capitalised word of letters: "World", "Politics".
+fn is_one_word_label(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= 3
+        && line.starts_with(char::is_uppercase)
+        && line.chars().all(char::is_alphabetic)
 }
 
 /// A line pointing at another story: a short headline after "Related:", "Read more:", "See
@@ -460,6 +529,42 @@ mod tests {
             "The vote was close.\nThe mayor spoke.\nAdvertisement revenue fell by half."
         );
         assert_eq!(r.navigation_lines, 2);
+    }
+
+    #[test]
+    fn breadcrumbs_and_lone_section_labels_are_not_headlines() {
+        assert_eq!(top_line("World"), TopLine::Label);
+        assert_eq!(top_line("Harbour strike |"), TopLine::Chrome);
+        assert_eq!(top_line("Home › Ports › Shipping"), TopLine::Chrome);
+        assert_eq!(
+            top_line("Home » Velm Port Talks: Crane Crews Back a Deal"),
+            TopLine::Headline("Velm Port Talks: Crane Crews Back a Deal")
+        );
+        assert_eq!(
+            top_line("News / Valmora / Port crews vote to end the strike"),
+            TopLine::Headline("Port crews vote to end the strike")
+        );
+        assert_eq!(
+            top_line("Crane crews vote to end the strike"),
+            TopLine::Text
+        );
+        assert_eq!(
+            top_line("Sales rose 3.2% in 2025/26, the board said."),
+            TopLine::Text
+        );
+    }
+
+    #[test]
+    fn section_labels_above_the_text_are_dropped() {
+        let (body, report) = clean_body(
+            "World\n\nPort strike |\n\nCrane crews in Velm voted to end the strike.\n\nWorld",
+            "",
+        );
+        assert_eq!(
+            body,
+            "Crane crews in Velm voted to end the strike.\n\nWorld"
+        );
+        assert_eq!(report.navigation_lines, 2);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::clean::{CleanReport, clean_body};
+use super::clean::{CleanReport, TopLine, clean_body, top_line};
 use super::sanitize::{sanitize, sanitize_line};
 use super::{Article, Format, Published};
 
@@ -64,10 +64,9 @@ pub fn parse_article(
     let mut title = meta.title.as_deref().map(sanitize_line).unwrap_or_default();
     let mut body_start: &str = &body;
     if title.is_empty() {
-        if let Some(line) = body.lines().find(|l| l.chars().any(char::is_alphabetic)) {
-            title = sanitize_line(line.trim().trim_start_matches('#'));
-        }
-        body_start = remaining_after_first_content_line(&body).unwrap_or("");
+        let (line, rest) = headline_and_rest(&body);
+        title = sanitize_line(line.trim().trim_start_matches('#'));
+        body_start = rest;
     }
     let title = undouble_title(&title);
 
@@ -108,17 +107,37 @@ pub(crate) fn titled_article(
     Ok(Article::new(path.to_path_buf(), title, body))
 }
 
-/// The body after the first line that has a letter in it (that line is the title; lines of
-/// only digits before it are scraped counters).
-fn remaining_after_first_content_line(body: &str) -> Option<&str> {
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        offset += line.len();
-        if line.chars().any(char::is_alphabetic) {
-            return Some(&body[offset..]);
+/// The headline and the text after it: the first line with a letter in it (lines of only digits
+/// before it are scraped counters), passing over section labels and menus above a headline, and
+/// taking a breadcrumb's last item when the breadcrumb ends in the headline.
+fn headline_and_rest(body: &str) -> (&str, &str) {
+    let lines: Vec<(&str, usize)> = body
+        .split_inclusive('\n')
+        .scan(0, |end, line| {
+            *end += line.len();
+            Some((line, *end))
+        })
+        .filter(|(line, _)| line.chars().any(char::is_alphabetic))
+        .collect();
+    for (k, &(line, end)) in lines.iter().enumerate() {
+        match top_line(line) {
+            TopLine::Chrome if k + 1 < lines.len() => continue,
+            // One word is passed over only when more page chrome follows it: a one-word title
+            // above the text is still the title.
+            TopLine::Label
+                if lines
+                    .get(k + 1)
+                    .is_some_and(|(next, _)| top_line(next) != TopLine::Text) =>
+            {
+                continue;
+            }
+            TopLine::Headline(headline) => return (headline, &body[end..]),
+            _ => return (line, &body[end..]),
         }
     }
-    None
+    lines
+        .first()
+        .map_or(("", ""), |&(line, end)| (line, &body[end..]))
 }
 
 /// A title scraped twice in a row ("NewsNews") is shown once.
@@ -249,6 +268,15 @@ mod tests {
 
     fn parse(text: &str, format: Format) -> (Article, Repairs) {
         parse_article(Path::new("t"), text, format).unwrap()
+    }
+
+    #[test]
+    fn a_breadcrumb_or_section_label_above_the_headline_is_not_the_title() {
+        let text =
+            "World\n\nHome » Port Talks: Crane Crews Back a Deal\n\nThe crews voted on Friday.\n";
+        let (a, _) = parse_article(Path::new("a.txt"), text, Format::Txt).unwrap();
+        assert_eq!(a.title, "Port Talks: Crane Crews Back a Deal");
+        assert_eq!(a.body, "The crews voted on Friday.");
     }
 
     #[test]
