@@ -105,3 +105,54 @@ pub const APPROXIMATE: &[&str] = &[
     "approx",
     "estimated",
 ];
+
+/// Verbs that report speech: the name beside one is who is quoted.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "asked",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "declared",
+    "announced",
+    "claimed",
+    "argued",
+    "recalled",
+    "replied",
+    "urged",
+    "stressed",
+    "lauded",
+    "continued",
+    "according",
+    "remarked",
+    "acknowledged",
+    "admitted",
+    "conceded",
+];
+
+/// Reporting verbs whose next name is who was spoken to, not who spoke ("told the AP").
+pub const SPOKEN_TO_VERBS: &[&str] = &["told", "tells", "asked", "urged"];
+
+/// Pronouns that stand for the last person named.
+pub const PERSONAL_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Words before a capitalised run that make it a place, not a speaker ("in Kursk").
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "of", "to", "into", "across", "outside", "inside", "toward",
+    "towards",
+];

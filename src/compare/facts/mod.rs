@@ -13,6 +13,7 @@ mod extract;
 mod numbers;
 mod people;
 mod quotes;
+mod speakers;
 
 use super::doc::Doc;
 use super::model::{Conflict, Span};

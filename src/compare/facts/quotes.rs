@@ -1,6 +1,7 @@
 //! Quotations: who said what, the words inside the marks, and quotations only one side has.
 
 use super::Facts;
+use super::speakers::Speakers;
 use crate::compare::doc::Doc;
 use crate::compare::model::{Conflict, ConflictKind, Quote, Span};
 use crate::compare::token::Token;
@@ -47,7 +48,7 @@ pub struct QuoteFact {
     text: String,
     terms: Vec<u32>,
     sequence: Vec<u32>,
-    speaker: Option<String>,
+    pub(super) speaker: Option<String>,
 }
 
 /// The byte ranges inside quotation marks in one sentence. Double marks, straight or curly,
@@ -101,10 +102,12 @@ fn quotation_marks(text: &str) -> Vec<(usize, usize)> {
 pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
     let body = doc.body;
     let mut out = Vec::new();
+    let mut speakers = Speakers::default();
     for k in 0..doc.sentences.len() {
         let range = doc.sentences[k].text.clone();
         let text = &body[range.clone()];
         if !text.contains(['"', '“', '\'', '‘']) {
+            speakers.read(doc, k);
             continue;
         }
         let found = quotation_marks(text);
@@ -124,35 +127,7 @@ pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
             let mut terms: Vec<u32> = inside.iter().map(|t| t.term).collect();
             terms.sort_unstable();
             terms.dedup();
-            // The speaker: the name (a run of capitalised words) outside the quote, nearest to it.
-            let name_word = |t: &Token| t.capitalised && !t.role;
-            let speaker = tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| (t.range.end <= qs || t.range.start >= qe) && name_word(t))
-                .min_by_key(|(_, t)| {
-                    if t.range.start >= qe {
-                        t.range.start - qe
-                    } else {
-                        qs - t.range.end
-                    }
-                })
-                .map(|(at, _)| {
-                    let joined = |a: &Token, b: &Token| {
-                        name_word(a)
-                            && name_word(b)
-                            && body[a.range.end..b.range.start].trim().is_empty()
-                    };
-                    let mut from = at;
-                    while from > 0 && joined(&tokens[from - 1], &tokens[from]) {
-                        from -= 1;
-                    }
-                    let mut to = at;
-                    while to + 1 < tokens.len() && joined(&tokens[to], &tokens[to + 1]) {
-                        to += 1;
-                    }
-                    body[tokens[from].range.start..tokens[to].range.end].to_string()
-                });
+            let speaker = speakers.of(doc, k, [qs, qe]);
             out.push(QuoteFact {
                 sentence: k,
                 span: [qs, qe],
@@ -162,6 +137,7 @@ pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
                 speaker,
             });
         }
+        speakers.read(doc, k);
     }
     out
 }

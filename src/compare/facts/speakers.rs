@@ -1,0 +1,185 @@
+//! Who is quoted: the named person of the reporting clause ("..., Ursal said", "said Gemma
+//! Villamor", "Glenn Ursal, a disaster officer, told the AP"), or the last person named when
+//! the clause says "he" or "she"; never the one spoken to, nor a place ("in Kursk"). A quotation
+//! with no reporting clause has no speaker, rather than the nearest capitalised word.
+
+use crate::compare::doc::Doc;
+use crate::compare::lexicon::{
+    MONTHS, PERSONAL_PRONOUNS, PLACE_PREPOSITIONS, REPORTING_VERBS, SPOKEN_TO_VERBS, WEEKDAYS,
+};
+use crate::compare::token::{Token, TokenKind};
+
+/// How far before a reporting verb its speaker may stand, in words ("Glenn Ursal, another
+/// disaster-mitigation officer, told").
+const BEFORE_VERB: usize = 10;
+
+/// Follows the people a document names, sentence by sentence, for "he" and "she".
+#[derive(Default)]
+pub struct Speakers {
+    last_person: Option<String>,
+}
+
+impl Speakers {
+    /// The speaker of the quotation at bytes `quote` of sentence `k`.
+    pub fn of(&self, doc: &Doc, k: usize, quote: [usize; 2]) -> Option<String> {
+        let tokens = doc.sentence_tokens(k);
+        let lower = |t: &Token| doc.body[t.range.clone()].to_lowercase();
+        let outside = |t: &Token| t.range.end <= quote[0] || t.range.start >= quote[1];
+        let runs = name_runs(doc, tokens);
+        for (v, verb) in tokens.iter().enumerate() {
+            if !outside(verb) || !REPORTING_VERBS.contains(&lower(verb).as_str()) {
+                continue;
+            }
+            // "he said" / "she told": the last person named.
+            if v > 0 && PERSONAL_PRONOUNS.contains(&lower(&tokens[v - 1]).as_str()) {
+                return self.last_person.clone();
+            }
+            // "said Gemma Villamor", "said Gov. Andy Beshear": a name right after the verb.
+            if !SPOKEN_TO_VERBS.contains(&lower(verb).as_str())
+                && let Some(run) = runs.iter().find(|r| {
+                    r.from > v
+                        && r.from <= v + 3
+                        && tokens[v + 1..r.from].iter().all(|t| t.role)
+                        && outside(&tokens[r.from])
+                })
+            {
+                return Some(run.text.clone());
+            }
+            // "Ursal said", "Glenn Ursal, another officer, told": the nearest name before it,
+            // not inside the quotation, passing over organisations ("of the Harbour Workers'
+            // Union said").
+            let after_the = |r: &NameRun| r.from > 0 && lower(&tokens[r.from - 1]) == "the";
+            if let Some(run) = runs
+                .iter()
+                .rev()
+                .find(|r| {
+                    r.to < v && v - r.to <= BEFORE_VERB && outside(&tokens[r.to]) && !after_the(r)
+                })
+                .filter(|r| {
+                    !tokens[r.to + 1..v]
+                        .iter()
+                        .any(|t| t.range.start >= quote[0] && t.range.end <= quote[1])
+                })
+            {
+                return Some(run.text.clone());
+            }
+        }
+        None
+    }
+
+    /// Remembers the person sentence `k` is about, for a "he" or "she" after it: who speaks in
+    /// it, or else the first person it names (two or more name words, or one after a title;
+    /// never "the ...", which names an organisation).
+    pub fn read(&mut self, doc: &Doc, k: usize) {
+        if let Some(speaker) = self.of(doc, k, [0, 0]) {
+            self.last_person = Some(speaker);
+            return;
+        }
+        let tokens = doc.sentence_tokens(k);
+        let after_the = |r: &NameRun| {
+            r.from > 0 && doc.body[tokens[r.from - 1].range.clone()].eq_ignore_ascii_case("the")
+        };
+        if let Some(run) = name_runs(doc, tokens)
+            .into_iter()
+            .find(|r| !after_the(r) && (r.to > r.from || (r.from > 0 && tokens[r.from - 1].role)))
+        {
+            self.last_person = Some(run.text);
+        }
+    }
+}
+
+/// A run of capitalised name words in a sentence, by token index.
+struct NameRun {
+    from: usize,
+    to: usize,
+    text: String,
+}
+
+/// The runs of name words of a sentence that are not places.
+fn name_runs(doc: &Doc, tokens: &[Token]) -> Vec<NameRun> {
+    let body = doc.body;
+    let name_word = |t: &Token| {
+        let raw = &body[t.range.clone()];
+        let lower = raw.to_lowercase();
+        raw.starts_with(char::is_uppercase)
+            && t.kind == TokenKind::Content
+            && !t.role
+            && !WEEKDAYS.contains(&lower.as_str())
+            && !MONTHS.contains(&lower.as_str())
+    };
+    // "Harbour Workers' Union" is one run.
+    let joined = |a: &Token, b: &Token| {
+        body[a.range.end..b.range.start]
+            .trim_start_matches(['\'', '’'])
+            .trim()
+            .is_empty()
+    };
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !name_word(&tokens[k]) {
+            k += 1;
+            continue;
+        }
+        let from = k;
+        while k + 1 < tokens.len()
+            && name_word(&tokens[k + 1])
+            && joined(&tokens[k], &tokens[k + 1])
+        {
+            k += 1;
+        }
+        let place = from > 0
+            && PLACE_PREPOSITIONS
+                .contains(&body[tokens[from - 1].range.clone()].to_lowercase().as_str());
+        if !place {
+            runs.push(NameRun {
+                from,
+                to: k,
+                text: body[tokens[from].range.start..tokens[k].range.end].to_string(),
+            });
+        }
+        k += 1;
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::doc::Doc;
+    use crate::compare::facts::all_quotes;
+    use crate::compare::token::Vocab;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let mut vocab = Vocab::default();
+        let doc = Doc::new(text, &mut vocab);
+        all_quotes(&doc).into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn the_speaker_is_the_name_of_the_reporting_clause() {
+        assert_eq!(
+            speakers("“We will rebuild the school by May,” said Gemma Orr, the head teacher."),
+            [Some("Gemma Orr".to_string())]
+        );
+        assert_eq!(
+            speakers("Glenn Ode, a relief officer, told the Courier: “The roads are blocked.”"),
+            [Some("Glenn Ode".to_string())]
+        );
+        assert_eq!(
+            speakers("Milo Brandt of the Harbour Workers' Union said: “We warned them twice.”"),
+            [Some("Milo Brandt".to_string())]
+        );
+    }
+
+    #[test]
+    fn he_or_she_is_the_last_person_named_and_a_place_is_nobody() {
+        assert_eq!(
+            speakers("Mayor Ilse Varn visited Kursk on Monday. “It was very loud,” she said."),
+            [Some("Ilse Varn".to_string())]
+        );
+        assert_eq!(
+            speakers("“We are safe for now,” residents in Kursk said."),
+            [None]
+        );
+    }
+}
