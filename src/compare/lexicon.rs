@@ -156,3 +156,32 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "of", "to", "into", "across", "outside", "inside", "toward",
     "towards",
 ];
+
+/// Titles written two ways: the short form stands for the words of the long one.
+pub const TITLE_ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("ceo", &["chief", "executive"]),
+    ("cfo", &["chief", "financial", "officer"]),
+    ("pm", &["prime", "minister"]),
+    ("chairman", &["chair"]),
+    ("chairwoman", &["chair"]),
+    ("spokesman", &["spokesperson"]),
+    ("spokeswoman", &["spokesperson"]),
+    ("councilor", &["councillor"]),
+];
+
+/// Titles too general to contradict a specific one: "leader Xi Jinping" and "President Xi
+/// Jinping" agree.
+pub const GENERAL_TITLES: &[&str] = &[
+    "leader",
+    "head",
+    "officer",
+    "official",
+    "representative",
+    "manager",
+    "chief",
+    "executive",
+    "general",
+];
+
+/// Nouns that, after a name, say who governs: "the Biden administration".
+pub const GOVERNMENT_NOUNS: &[&str] = &["administration", "government"];

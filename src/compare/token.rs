@@ -228,6 +228,7 @@ pub const ROLE_WORDS: &[&str] = &[
     "mayor",
     "minister",
     "officer",
+    "opposition",
     "premier",
     "president",
     "prime",

@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 
 use super::numbers::{Approx, NumberFact, quantity_of};
-use super::{Facts, Passage, people::people, span_of};
+use super::people::{governments, people};
+use super::{Facts, Passage, span_of};
 use crate::compare::lexicon::APPROXIMATE;
 use crate::compare::lexicon::{MONTHS, WEEKDAYS};
 use crate::compare::token::{Token, TokenKind};
@@ -168,6 +169,7 @@ impl<'q> Facts<'q> {
         }
 
         f.people = people(p, &tokens, &lower);
+        f.governments = governments(p, &tokens, &lower);
         // The document's quotations are in sentence order: each sentence's are a slice.
         f.quotes = p
             .sentences

@@ -64,6 +64,8 @@ struct Facts<'q> {
     dates: Vec<((String, u32), Span, String)>,
     years: Vec<(i64, Span)>,
     people: Vec<people::Person>,
+    /// Who governs, by name: "the Biden administration", "the Starmer government".
+    governments: Vec<people::Government>,
     quotes: Vec<&'q QuoteFact>,
 }
 
@@ -88,7 +90,7 @@ pub struct SentenceGroups {
 impl SentenceGroups {
     /// The group to show a conflict between left sentence `l` and right sentence `r` with: the
     /// left one's, unless only the right one's is aligned.
-    fn of_pair(&self, l: usize, r: usize) -> usize {
+    pub(super) fn of_pair(&self, l: usize, r: usize) -> usize {
         let (gl, gr) = (self.left[l], self.right[r]);
         if !self.aligned[gl] && self.aligned[gr] {
             gr
@@ -99,7 +101,8 @@ impl SentenceGroups {
 }
 
 /// Conflicts that only the whole articles show: the first figure each gives of a quantity that
-/// is the same wherever it stands (a death toll, a depth). `out` holds the passages' conflicts
+/// is the same wherever it stands (a death toll, a depth), and a person given another title
+/// anywhere. `out` holds the passages' conflicts
 /// already found, which are not reported again.
 pub fn article_conflicts(
     left: &Passage,
@@ -109,4 +112,6 @@ pub fn article_conflicts(
 ) {
     let (lf, rf) = (Facts::of(left), Facts::of(right));
     numbers::article_number_conflicts(&lf, &rf, groups, out);
+    people::article_role_conflicts(&lf, &rf, groups, out);
+    people::government_conflicts(&lf, &rf, groups, out);
 }

@@ -4,12 +4,16 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::{Facts, Passage, span_of};
-use crate::compare::lexicon::{MONTHS, WEEKDAYS};
+use crate::compare::lexicon::{
+    GENERAL_TITLES, GOVERNMENT_NOUNS, MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS,
+};
 use crate::compare::model::{Conflict, ConflictKind, Span};
 use crate::compare::token::{ROLE_MODIFIERS, Token, TokenKind};
 
 #[derive(Debug)]
 pub struct Person {
+    /// The sentence it stands in.
+    sentence: usize,
     surname: String,
     name: String,
     roles: BTreeSet<String>,
@@ -87,6 +91,7 @@ pub(super) fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[Cow<str>]
             .join(" ");
         let span = span_of(tokens[first].1, tokens[last].1);
         out.push(Person {
+            sentence: tokens[start].0,
             surname: lower[end].to_string(),
             name,
             roles,
@@ -100,7 +105,79 @@ pub(super) fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[Cow<str>]
     out
 }
 
-pub(super) fn role_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
+/// Who governs, named by a name before "administration" or "government".
+#[derive(Debug)]
+pub struct Government {
+    sentence: usize,
+    name: String,
+    span: Span,
+    text: String,
+}
+
+/// "the Biden administration", "the Starmer government" in a passage.
+pub(super) fn governments(
+    p: &Passage,
+    tokens: &[(usize, &Token)],
+    lower: &[Cow<str>],
+) -> Vec<Government> {
+    let body = p.doc.body;
+    let mut out = Vec::new();
+    for k in 1..tokens.len() {
+        let (sentence, noun) = tokens[k];
+        let named = tokens[k - 1];
+        let raw = &body[named.1.range.clone()];
+        let noun_word = lower[k].trim_end_matches("'s").trim_end_matches("’s");
+        if !GOVERNMENT_NOUNS.contains(&noun_word)
+            || named.0 != sentence
+            || !raw.starts_with(char::is_uppercase)
+            || named.1.kind != TokenKind::Content
+            || !body[named.1.range.end..noun.range.start].trim().is_empty()
+        {
+            continue;
+        }
+        let span = span_of(named.1, noun);
+        out.push(Government {
+            sentence,
+            name: raw.to_string(),
+            span,
+            text: body[span[0]..span[1]].to_string(),
+        });
+    }
+    out
+}
+
+/// Who governs, when each article names one and they differ: "the Biden administration" in one,
+/// "the Trump administration" in the other. Articles that name several are left alone (a
+/// report may well recall an earlier government).
+pub(super) fn government_conflicts(
+    l: &Facts,
+    r: &Facts,
+    groups: &super::SentenceGroups,
+    out: &mut Vec<Conflict>,
+) {
+    fn only(g: &[Government]) -> Option<&Government> {
+        let first = g.first()?;
+        g.iter().all(|x| x.name == first.name).then_some(first)
+    }
+    if let (Some(a), Some(b)) = (only(&l.governments), only(&r.governments))
+        && a.name != b.name
+    {
+        out.push(Conflict::new(
+            ConflictKind::Role,
+            groups.of_pair(a.sentence, b.sentence),
+            a.span,
+            b.span,
+            "who governs".into(),
+            a.text.clone(),
+            b.text.clone(),
+        ));
+    }
+}
+
+/// Pairs of mentions of one person (by surname) that give different titles, one per person:
+/// a mention whose title no titled mention on the other side shares, with the first titled one
+/// there.
+fn differing_titles<'p>(l: &'p [Person], r: &'p [Person]) -> Vec<(&'p Person, &'p Person)> {
     let modifiers = |p: &Person| -> BTreeSet<String> {
         p.roles
             .iter()
@@ -108,40 +185,149 @@ pub(super) fn role_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<C
             .cloned()
             .collect()
     };
-    let core = |p: &Person| -> BTreeSet<String> {
-        p.roles
+    // The title's own words, with short forms written out ("CEO" is "chief executive"), less
+    // the general ones, which contradict nothing.
+    let specific = |p: &Person| -> BTreeSet<String> {
+        let mut words = BTreeSet::new();
+        for w in p
+            .roles
             .iter()
             .filter(|w| !ROLE_MODIFIERS.contains(&w.as_str()))
-            .cloned()
-            .collect()
+        {
+            match TITLE_ABBREVIATIONS.iter().find(|(short, _)| short == w) {
+                Some((_, long)) => words.extend(long.iter().map(|l| l.to_string())),
+                None => {
+                    words.insert(w.clone());
+                }
+            }
+        }
+        words.retain(|w| !GENERAL_TITLES.contains(&w.as_str()));
+        words
     };
     let differs = |a: &Person, b: &Person| {
-        modifiers(a) != modifiers(b)
-            || (!core(a).is_empty() && !core(b).is_empty() && core(a).is_disjoint(&core(b)))
+        let (sa, sb) = (specific(a), specific(b));
+        modifiers(a) != modifiers(b) || (!sa.is_empty() && !sb.is_empty() && sa.is_disjoint(&sb))
     };
-    for a in l.people.iter().filter(|p| !p.roles.is_empty()) {
+    let mut out: Vec<(&Person, &Person)> = Vec::new();
+    for a in l.iter().filter(|p| !p.roles.is_empty()) {
         let titled = |p: &&Person| p.surname == a.surname && !p.roles.is_empty();
         // Any mention on the other side with the same title means they agree.
-        if r.people.iter().filter(titled).any(|b| !differs(a, b)) {
+        if r.iter().filter(titled).any(|b| !differs(a, b)) {
             continue;
         }
-        let Some(b) = r.people.iter().find(titled) else {
+        let Some(b) = r.iter().find(titled) else {
             continue;
         };
-        if differs(a, b)
-            && !out
-                .iter()
-                .any(|c| c.kind == ConflictKind::Role && c.subject.ends_with(&a.name))
-        {
-            out.push(Conflict::new(
-                ConflictKind::Role,
-                group,
-                a.span,
-                b.span,
-                format!("title of {}", a.name),
-                a.text.clone(),
-                b.text.clone(),
-            ));
+        if differs(a, b) && !out.iter().any(|(x, _)| x.name == a.name) {
+            out.push((a, b));
         }
+    }
+    out
+}
+
+fn role_conflict(group: usize, a: &Person, b: &Person) -> Conflict {
+    Conflict::new(
+        ConflictKind::Role,
+        group,
+        a.span,
+        b.span,
+        format!("title of {}", a.name),
+        a.text.clone(),
+        b.text.clone(),
+    )
+}
+
+/// Titles that differ inside one aligned passage.
+pub(super) fn role_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<Conflict>) {
+    for (a, b) in differing_titles(&l.people, &r.people) {
+        out.push(role_conflict(group, a, b));
+    }
+}
+
+/// Titles that differ anywhere in the two articles ("Prime Minister Sir Keir" in one,
+/// "the opposition leader, Sir Keir Starmer" paragraphs later in the other), for people whose
+/// titles no passage check has set against each other already.
+pub(super) fn article_role_conflicts(
+    l: &Facts,
+    r: &Facts,
+    groups: &super::SentenceGroups,
+    out: &mut Vec<Conflict>,
+) {
+    for (a, b) in differing_titles(&l.people, &r.people) {
+        let reported = out.iter().any(|c| {
+            c.kind == ConflictKind::Role && (c.subject.ends_with(&a.name) || c.left == a.span)
+        });
+        if !reported {
+            out.push(role_conflict(groups.of_pair(a.sentence, b.sentence), a, b));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::{Comparison, ConflictKind, Options, Side, compare_sides};
+
+    fn compare(a: &str, b: &str) -> Comparison {
+        let side = |body: &str| Side {
+            path: String::new(),
+            title: String::new(),
+            source: String::new(),
+            body: body.to_string(),
+        };
+        compare_sides(side(a), side(b), &Options::default())
+    }
+
+    fn roles(c: &Comparison) -> Vec<(&str, &str)> {
+        c.conflicts
+            .iter()
+            .filter(|x| x.kind == ConflictKind::Role)
+            .map(|x| (x.left_says.as_str(), x.right_says.as_str()))
+            .collect()
+    }
+
+    const LEFT: &str = "Ministers from Orsk and Velm met in Brask on Monday to settle the river \
+        treaty.\n\nThe talks ran late into the night, officials said.\n\nPrime Minister Ada \
+        Marrow welcomed the deal.";
+
+    #[test]
+    fn a_title_given_paragraphs_apart_is_checked_across_the_articles() {
+        let right = "Opposition leader Ada Marrow welcomed the deal.\n\nMinisters from Orsk and \
+            Velm met in Brask on Monday to settle the river treaty.\n\nThe talks ran late into \
+            the night, officials said.";
+        let c = compare(LEFT, right);
+        let found = roles(&c);
+        assert!(
+            found
+                .iter()
+                .any(|(l, r)| l.contains("Prime Minister") && r.contains("Opposition leader")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_form_or_a_general_title_is_no_conflict() {
+        let a = "Chief executive Ines Dorr said the mill in Velm would close in June.";
+        let b = "CEO Ines Dorr said the mill in Velm would close in June.";
+        assert!(roles(&compare(a, b)).is_empty());
+        let a = "President Tomas Hale said the mill in Velm would close in June.";
+        let b = "Leader Tomas Hale said the mill in Velm would close in June.";
+        assert!(roles(&compare(a, b)).is_empty());
+    }
+
+    #[test]
+    fn two_articles_naming_different_governments_conflict() {
+        let a = "The Halvard administration approved the Velm dam on Monday, officials said.\n\n\
+            Work will start in spring.";
+        let b = "Work will start in spring.\n\nThe Lense administration approved the Velm dam \
+            on Monday, officials said.";
+        let c = compare(a, b);
+        assert!(
+            roles(&c).contains(&("Halvard administration", "Lense administration")),
+            "{:?}",
+            c.conflicts
+        );
+        // Naming both is no conflict.
+        let both = "The Lense administration kept the Halvard administration's plan.";
+        assert!(roles(&compare(a, both)).is_empty());
     }
 }
