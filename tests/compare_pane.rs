@@ -419,3 +419,20 @@ fn long_articles_are_compared_in_the_background() {
     });
     assert!(app.compare.is_some());
 }
+
+#[test]
+fn reports_of_other_events_say_they_share_little_and_reports_of_one_event_say_so() {
+    let mut app = sample_app(160, 40);
+    select(&mut app, "Tessaly council approves 12-kilometre");
+    press(&mut app, &["m"]);
+    select(&mut app, "Mayor opens Ashgrove's first new school");
+    press(&mut app, &["c"]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Share little (") && shown.contains("only sure links"),
+        "{shown}"
+    );
+    let shown = screen(&wire_vs_review(160, 40));
+    assert!(shown.contains("Same event ·"), "{shown}");
+    assert!(!shown.contains("Share little"), "{shown}");
+}

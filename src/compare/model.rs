@@ -258,7 +258,7 @@ impl Relation {
     pub fn describe(self) -> &'static str {
         match self {
             Relation::SameEvent => "same event",
-            Relation::Related => "related, share little",
+            Relation::Related => "related",
             Relation::Unrelated => "unrelated",
         }
     }

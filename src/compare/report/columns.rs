@@ -24,15 +24,11 @@ pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
         &format!("{} carried by the right", percent(s.left_carried)),
         &format!("{} carried by the left", percent(s.right_carried)),
     ));
-    for line in wrap_fragments(
-        &[(
-            &format!("{} {}", verdict_line(c), counts_line(c)),
-            Mark::Shared,
-        )],
-        width,
-    ) {
-        out.push_str(&line.into_iter().map(|(t, _)| t).collect::<String>());
-        out.push('\n');
+    for text in [verdict_line(c), counts_line(c)] {
+        for line in wrap_fragments(&[(&text, Mark::Shared)], width) {
+            out.push_str(&line.into_iter().map(|(t, _)| t).collect::<String>());
+            out.push('\n');
+        }
     }
     out.push_str(&format!("{}\n", "─".repeat(width)));
     for (i, g) in c.groups.iter().enumerate() {
