@@ -136,6 +136,7 @@ mod tests {
         let table = Table::shipped();
         assert_eq!(table.rows(), 30522);
         assert_eq!(table.vocabulary.len(), table.rows());
+        assert!(table.vocabulary.index_is_consistent());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub const DIMS: usize = 256;
 
 static VECTORS: &[u8] = include_bytes!("static-vectors.bin");
 static VOCABULARY: &str = include_str!("vocab.txt");
+static VOCABULARY_INDEX: &[u8] = include_bytes!("vocab-index.bin");
 
 /// Header: b"PXSV", version, rows, dims (u32 little-endian each).
 const HEADER: usize = 16;
@@ -38,7 +39,7 @@ impl Table {
                 "static-vectors.bin is truncated"
             );
             Table {
-                vocabulary: Vocabulary::parse(VOCABULARY),
+                vocabulary: Vocabulary::parse(VOCABULARY, VOCABULARY_INDEX),
                 rows,
             }
         })

@@ -2,7 +2,6 @@
 //! stripped, punctuation split off, then each word cut into the longest vocabulary pieces from
 //! its start ("unscrewing" → "un", "##sc", "##rew", "##ing").
 
-use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -11,38 +10,91 @@ const MAX_WORD_CHARS: usize = 100;
 
 /// The vocabulary: each piece's row in the vector table.
 pub struct Vocabulary {
-    ids: FxHashMap<&'static str, u32>,
+    /// The pieces, as `vocab.txt` lists them: a piece's id is its line number.
+    pieces: Vec<&'static str>,
+    /// `vocab-index.bin`: an open-addressing hash table of the pieces, made by the script that
+    /// makes the table (u32 row numbers by FNV-1a hash, linear probing), so a look-up costs
+    /// about one hash and nothing needs building at start-up but the list of lines.
+    index: &'static [u8],
     unknown: u32,
 }
 
+/// An empty slot of the index.
+const EMPTY: u32 = u32::MAX;
+
+/// 32-bit FNV-1a, as the script computes it.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811C_9DC5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
 impl Vocabulary {
-    /// Reads `vocab.txt`: one piece a line, the line number is the id.
-    pub fn parse(text: &'static str) -> Vocabulary {
-        let ids: FxHashMap<&'static str, u32> = text
-            .lines()
-            .enumerate()
-            .map(|(k, l)| (l, k as u32))
-            .collect();
-        let unknown = ids.get("[UNK]").copied().unwrap_or(0);
-        Vocabulary { ids, unknown }
+    /// Reads `vocab.txt` (one piece a line) and its index.
+    pub fn parse(text: &'static str, index: &'static [u8]) -> Vocabulary {
+        let mut v = Vocabulary {
+            pieces: text.lines().collect(),
+            index,
+            unknown: 0,
+        };
+        v.unknown = v.id("[UNK]").unwrap_or(0);
+        v
+    }
+
+    /// Whether the index is whole and finds every piece at its own row.
+    #[cfg(test)]
+    pub fn index_is_consistent(&self) -> bool {
+        self.slots() > self.pieces.len()
+            && self.slots().is_power_of_two()
+            && (0..self.pieces.len()).all(|k| self.id(self.pieces[k]) == Some(k as u32))
+    }
+
+    fn slots(&self) -> usize {
+        self.index.len() / 4
+    }
+
+    fn id(&self, piece: &str) -> Option<u32> {
+        let mask = self.slots().checked_sub(1)?;
+        let mut at = fnv1a(piece.as_bytes()) as usize & mask;
+        for _ in 0..self.slots() {
+            let slot = u32::from_le_bytes(self.index[at * 4..at * 4 + 4].try_into().ok()?);
+            if slot == EMPTY {
+                return None;
+            }
+            if self.pieces.get(slot as usize) == Some(&piece) {
+                return Some(slot);
+            }
+            at = (at + 1) & mask;
+        }
+        None
     }
 
     /// How many pieces it holds.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.pieces.len()
     }
 
     /// Appends the piece ids of `text` to `out`, leaving out punctuation, which carries no
     /// meaning for similarity.
     pub fn pieces(&self, text: &str, out: &mut Vec<u32>) {
         let mut word = String::new();
-        for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        let push = |c: char, word: &mut String, out: &mut Vec<u32>| {
             if c.is_alphanumeric() {
                 word.extend(c.to_lowercase());
             } else {
-                self.word(&word, out);
+                self.word(word, out);
                 word.clear();
+            }
+        };
+        // Most text is ASCII, which has no accents to strip.
+        if text.is_ascii() {
+            for c in text.chars() {
+                push(c, &mut word, out);
+            }
+        } else {
+            for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+                push(c, &mut word, out);
             }
         }
         self.word(&word, out);
@@ -68,7 +120,7 @@ impl Vocabulary {
                     piece.push_str("##");
                 }
                 piece.push_str(&word[start..end]);
-                if let Some(&id) = self.ids.get(piece.as_str()) {
+                if let Some(id) = self.id(&piece) {
                     break Some(id);
                 }
                 // Shorten by one character.
@@ -96,8 +148,20 @@ impl Vocabulary {
 mod tests {
     use super::*;
 
+    /// A small vocabulary with its index, built as the script builds it.
     fn vocab() -> Vocabulary {
-        Vocabulary::parse("[PAD]\n[UNK]\nun\n##sc\n##rew\n##ing\ncafe\nthe\n##s\nmill\n")
+        const TEXT: &str = "##ing\n##rew\n##s\n##sc\n[PAD]\n[UNK]\ncafe\nmill\nthe\nun\n";
+        let slots = 16;
+        let mut index = vec![EMPTY; slots];
+        for (row, piece) in TEXT.lines().enumerate() {
+            let mut at = fnv1a(piece.as_bytes()) as usize & (slots - 1);
+            while index[at] != EMPTY {
+                at = (at + 1) & (slots - 1);
+            }
+            index[at] = row as u32;
+        }
+        let bytes: Vec<u8> = index.iter().flat_map(|s| s.to_le_bytes()).collect();
+        Vocabulary::parse(TEXT, Box::leak(bytes.into_boxed_slice()))
     }
 
     fn pieces(text: &str) -> Vec<u32> {
@@ -108,13 +172,13 @@ mod tests {
 
     #[test]
     fn words_are_cut_into_the_longest_pieces_from_their_start() {
-        assert_eq!(pieces("Unscrewing"), [2, 3, 4, 5]);
-        assert_eq!(pieces("the mills"), [7, 9, 8]);
+        assert_eq!(pieces("Unscrewing"), [9, 3, 1, 0]);
+        assert_eq!(pieces("the mills"), [8, 7, 2]);
     }
 
     #[test]
     fn accents_and_punctuation_are_dropped_and_unknown_words_are_one_piece() {
-        assert_eq!(pieces("Café, the!"), [6, 7]);
-        assert_eq!(pieces("zzz the"), [1, 7]);
+        assert_eq!(pieces("Café, the!"), [6, 8]);
+        assert_eq!(pieces("zzz the"), [5, 8]);
     }
 }
