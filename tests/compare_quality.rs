@@ -120,12 +120,8 @@ impl Tally {
     }
 }
 
-/// Link and conflict tallies over every label file in a folder, printing each pair.
-fn measure(folder: &str) -> (Tally, Tally) {
-    measure_with(folder, &Options::default(), true)
-}
-
-fn measure_with(folder: &str, options: &Options, verbose: bool) -> (Tally, Tally) {
+/// Every label file of a folder of tests/fixtures/labels, in name order, with its name.
+fn label_files(folder: &str) -> Vec<(String, Labels)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/labels")
         .join(folder);
@@ -134,24 +130,40 @@ fn measure_with(folder: &str, options: &Options, verbose: bool) -> (Tally, Tally
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let (mut links, mut conflicts) = (Tally::default(), Tally::default());
-    for file in files {
-        let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let labels: Labels = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        let (a, b) = (article(&labels.left), article(&labels.right));
-        let c = compare(&a, &b, options);
+    files
+        .into_iter()
+        .map(|file| {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            let labels = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+            (name, labels)
+        })
+        .collect()
+}
 
-        let mut gold = Links::new();
-        for link in &labels.links {
-            for l in &link.left {
-                for r in &link.right {
-                    gold.insert((
-                        sentence_of(&a.body, l, &name),
-                        sentence_of(&b.body, r, &name),
-                    ));
-                }
+/// The sentence pairs the labels link, as sentence indices of the two texts.
+fn gold_links(labels: &Labels, left: &str, right: &str, name: &str) -> Links {
+    let mut gold = Links::new();
+    for link in &labels.links {
+        for l in &link.left {
+            for r in &link.right {
+                gold.insert((sentence_of(left, l, name), sentence_of(right, r, name)));
             }
         }
+    }
+    gold
+}
+
+/// Link and conflict tallies over every label file in a folder, printing each pair.
+fn measure(folder: &str) -> (Tally, Tally) {
+    measure_with(folder, &Options::default(), true)
+}
+
+fn measure_with(folder: &str, options: &Options, verbose: bool) -> (Tally, Tally) {
+    let (mut links, mut conflicts) = (Tally::default(), Tally::default());
+    for (name, labels) in label_files(folder) {
+        let (a, b) = (article(&labels.left), article(&labels.right));
+        let c = compare(&a, &b, options);
+        let gold = gold_links(&labels, &a.body, &b.body, &name);
         let predicted = predicted_links(&c);
         let mut pair = Tally::default();
         pair.add(&predicted, &gold);
@@ -401,39 +413,31 @@ fn a_library_too_small_to_tell_changes_nothing() {
 #[ignore]
 fn dump_candidate_features() {
     use std::fmt::Write;
+    // One row: pair, both sentence offsets, the label (1, 0, or ? for the trainer to find), and
+    // the measurements.
+    fn row(out: &mut String, pair: &str, ls: usize, rs: usize, label: &str, features: &[f32]) {
+        let _ = write!(out, "{pair}\t{ls}\t{rs}\t{label}");
+        for f in features {
+            let _ = write!(out, "\t{f:.5}");
+        }
+        out.push('\n');
+    }
     let out_path = std::env::var("PARALLAX_FEATURES_OUT").expect("PARALLAX_FEATURES_OUT");
     let mut out = String::new();
     for folder in ["tune", "heldout"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/labels")
-            .join(folder);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for file in files {
-            let name = file.file_name().unwrap().to_string_lossy().into_owned();
-            let labels: Labels = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for (name, labels) in label_files(folder) {
             let (a, b) = (article(&labels.left), article(&labels.right));
-            let mut gold = Links::new();
-            for link in &labels.links {
-                for l in &link.left {
-                    for r in &link.right {
-                        gold.insert((
-                            sentence_of(&a.body, l, &name),
-                            sentence_of(&b.body, r, &name),
-                        ));
-                    }
-                }
-            }
+            let gold = gold_links(&labels, &a.body, &b.body, &name);
             for (ls, rs, features) in parallax::compare::candidate_features(&a, &b) {
                 let linked = gold.contains(&(sentence_at(&a.body, ls), sentence_at(&b.body, rs)));
-                let _ = write!(out, "{folder}/{name}\t{ls}\t{rs}\t{}", u8::from(linked));
-                for f in features {
-                    let _ = write!(out, "\t{f:.5}");
-                }
-                out.push('\n');
+                row(
+                    &mut out,
+                    &format!("{folder}/{name}"),
+                    ls,
+                    rs,
+                    if linked { "1" } else { "0" },
+                    &features,
+                );
             }
         }
     }
@@ -441,11 +445,14 @@ fn dump_candidate_features() {
     for &(a, b) in UNRELATED {
         let (x, y) = (article(a), article(b));
         for (ls, rs, features) in parallax::compare::candidate_features(&x, &y) {
-            let _ = write!(out, "unrelated/{a}~{b}\t{ls}\t{rs}\t0");
-            for f in features {
-                let _ = write!(out, "\t{f:.5}");
-            }
-            out.push('\n');
+            row(
+                &mut out,
+                &format!("unrelated/{a}~{b}"),
+                ls,
+                rs,
+                "0",
+                &features,
+            );
         }
     }
     // Real reports, when REALDEV names the folder (they are never copied here): labelled by
@@ -472,11 +479,7 @@ fn dump_candidate_features() {
             let (a, b) = (load("left"), load("right"));
             let name = file.file_stem().unwrap().to_string_lossy().into_owned();
             for (ls, rs, features) in parallax::compare::candidate_features(&a, &b) {
-                let _ = write!(out, "realdev/{name}\t{ls}\t{rs}\t?");
-                for f in features {
-                    let _ = write!(out, "\t{f:.5}");
-                }
-                out.push('\n');
+                row(&mut out, &format!("realdev/{name}"), ls, rs, "?", &features);
             }
         }
     }
@@ -500,12 +503,7 @@ fn the_verdict_tells_one_event_from_reports_that_share_little() {
         );
     }
     for folder in ["tune", "heldout"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/labels")
-            .join(folder);
-        for file in std::fs::read_dir(&dir).unwrap() {
-            let file = file.unwrap().path();
-            let labels: Labels = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for (name, labels) in label_files(folder) {
             let c = compare(
                 &article(&labels.left),
                 &article(&labels.right),
@@ -514,8 +512,7 @@ fn the_verdict_tells_one_event_from_reports_that_share_little() {
             assert_eq!(
                 c.summary.verdict.relation,
                 Relation::SameEvent,
-                "{}: {:?}",
-                file.display(),
+                "{folder}/{name}: {:?}",
                 c.summary.verdict
             );
         }

@@ -111,6 +111,18 @@ pub fn candidate_features(left: &Article, right: &Article) -> Vec<(usize, usize,
         .collect()
 }
 
+/// Compares two bare texts with the default options: for the engine's unit tests.
+#[cfg(test)]
+pub(crate) fn compare_texts(a: &str, b: &str) -> Comparison {
+    let side = |body: &str| Side {
+        path: String::new(),
+        title: String::new(),
+        source: String::new(),
+        body: body.to_string(),
+    };
+    compare_sides(side(a), side(b), &Options::default())
+}
+
 /// A group being built: sentence indices on each side.
 struct Draft {
     left: Vec<usize>,
@@ -550,13 +562,7 @@ mod tests {
     }
 
     fn sides(a: &str, b: &str) -> Comparison {
-        let side = |body: &str| Side {
-            path: String::new(),
-            title: String::new(),
-            source: String::new(),
-            body: body.to_string(),
-        };
-        compare_sides(side(a), side(b), &Options::default())
+        compare_texts(a, b)
     }
 
     #[test]

@@ -272,17 +272,7 @@ pub(super) fn score_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::{Comparison, ConflictKind, Options, Side, compare_sides};
-
-    fn compare(a: &str, b: &str) -> Comparison {
-        let side = |body: &str| Side {
-            path: String::new(),
-            title: String::new(),
-            source: String::new(),
-            body: body.to_string(),
-        };
-        compare_sides(side(a), side(b), &Options::default())
-    }
+    use crate::compare::{Comparison, ConflictKind, compare_texts as compare};
 
     fn number_conflicts(c: &Comparison) -> Vec<(&str, &str)> {
         c.conflicts

@@ -265,17 +265,7 @@ pub(super) fn article_role_conflicts(
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::{Comparison, ConflictKind, Options, Side, compare_sides};
-
-    fn compare(a: &str, b: &str) -> Comparison {
-        let side = |body: &str| Side {
-            path: String::new(),
-            title: String::new(),
-            source: String::new(),
-            body: body.to_string(),
-        };
-        compare_sides(side(a), side(b), &Options::default())
-    }
+    use crate::compare::{Comparison, ConflictKind, compare_texts as compare};
 
     fn roles(c: &Comparison) -> Vec<(&str, &str)> {
         c.conflicts

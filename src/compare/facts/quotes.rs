@@ -198,17 +198,7 @@ pub(super) fn quote_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::quotation_marks;
-    use crate::compare::{Comparison, ConflictKind, Options, Side, compare_sides};
-
-    fn compare(a: &str, b: &str) -> Comparison {
-        let side = |body: &str| Side {
-            path: String::new(),
-            title: String::new(),
-            source: String::new(),
-            body: body.to_string(),
-        };
-        compare_sides(side(a), side(b), &Options::default())
-    }
+    use crate::compare::{ConflictKind, compare_texts as compare};
 
     fn inside(text: &str) -> Vec<&str> {
         quotation_marks(text)
