@@ -3,12 +3,16 @@
 //! passages disagree on a fact.
 //!
 //! The pipeline: segment into sentences ([`segment`]), normalise words ([`token`]), score
-//! candidate pairs from an inverted index ([`doc`], [`align`]), align with splits, merges and
-//! reordering, diff words inside each group ([`diff`]), classify, and check facts ([`facts`]).
+//! candidate pairs from an inverted index ([`doc`], [`align`]), measure each pair's meaning
+//! ([`semantic`]) and decide which carry the same claim ([`decision`]), align with splits,
+//! merges and reordering ([`align`]), put the groups in reading order ([`order`]), diff words
+//! inside each group ([`diff`]), classify them ([`classify`]), and check facts per passage and
+//! across the articles ([`facts`]). Tuning numbers are in [`params`], word lists in [`lexicon`].
 //! Plain data comes out ([`model`]); [`report`] turns it into text, Markdown or two columns.
 //! Nothing here knows about the terminal.
 
 mod align;
+mod classify;
 mod decision;
 mod diff;
 mod doc;
@@ -16,6 +20,7 @@ mod facts;
 mod lexicon;
 mod library;
 mod model;
+mod order;
 mod params;
 pub mod report;
 mod segment;
@@ -34,10 +39,12 @@ pub use model::{
 };
 pub use segment::{Sentence, sentences};
 
-use crate::article::{Article, count_words};
+use crate::article::Article;
+use classify::{classify, summarise};
 use diff::{SideTokens, WordDiff, coarse_diff, word_diff};
 use doc::{Doc, Weights, union};
 use facts::Passage;
+use order::{Draft, mark_moved, sentence_owners, unique_runs};
 use token::Vocab;
 
 /// Settings for a comparison.
@@ -121,15 +128,6 @@ pub(crate) fn compare_texts(a: &str, b: &str) -> Comparison {
         body: body.to_string(),
     };
     compare_sides(side(a), side(b), &Options::default())
-}
-
-/// A group being built: sentence indices on each side.
-struct Draft {
-    left: Vec<usize>,
-    right: Vec<usize>,
-    aligned: bool,
-    /// Where it goes in reading order.
-    position: f64,
 }
 
 fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
@@ -340,34 +338,6 @@ struct Built {
     cut: bool,
 }
 
-/// The group each sentence of one side belongs to.
-fn sentence_owners(n: usize, drafts: &[Draft], side: impl Fn(&Draft) -> &Vec<usize>) -> Vec<usize> {
-    let mut owner = vec![0; n];
-    for (g, d) in drafts.iter().enumerate() {
-        for &k in side(d) {
-            owner[k] = g;
-        }
-    }
-    owner
-}
-
-/// Runs of consecutive unaligned sentences within one paragraph.
-fn unique_runs(doc: &Doc, owner: &[usize]) -> Vec<Vec<usize>> {
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    for (k, _) in owner.iter().enumerate().filter(|(_, o)| **o == usize::MAX) {
-        match runs.last_mut() {
-            Some(run)
-                if *run.last().unwrap_or(&usize::MAX) + 1 == k
-                    && doc.sentences[k - 1].paragraph == doc.sentences[k].paragraph =>
-            {
-                run.push(k)
-            }
-            _ => runs.push(vec![k]),
-        }
-    }
-    runs
-}
-
 /// The byte range each sentence owns so that together they tile the body: from its start (the
 /// first from 0) to the next sentence's start (the last to the end).
 fn tiles(doc: &Doc) -> Vec<Span> {
@@ -414,122 +384,6 @@ fn side_tokens<'t>(doc: &'t Doc, sentences: &[usize]) -> SideTokens<'t> {
         }
     }
     SideTokens { tokens, sentence }
-}
-
-/// Copy, edited, paraphrase or partial, from the word diff and the content each side carries.
-fn classify(
-    lt: &SideTokens,
-    rt: &SideTokens,
-    wd: &WordDiff,
-    l_terms: &[u32],
-    r_terms: &[u32],
-    weights: &Weights,
-) -> Kind {
-    let same = lt.tokens.len() == rt.tokens.len()
-        && lt
-            .tokens
-            .iter()
-            .zip(&rt.tokens)
-            .all(|(a, b)| a.word == b.word);
-    if same {
-        return Kind::Copy;
-    }
-    let total = lt.tokens.len() + rt.tokens.len();
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        2.0 * wd.equal_tokens as f32 / total as f32
-    };
-    if ratio >= 0.6 {
-        return Kind::Edited;
-    }
-    let carried_l = doc::containment(l_terms, r_terms, weights);
-    let carried_r = doc::containment(r_terms, l_terms, weights);
-    if carried_l.min(carried_r) >= 0.4 {
-        Kind::Paraphrase
-    } else {
-        Kind::Partial
-    }
-}
-
-/// Marks aligned groups that stand out of the order the others keep (outside the longest run of
-/// groups whose right positions increase with their left positions).
-fn mark_moved(groups: &mut [Group], drafts: &[Draft]) {
-    let aligned: Vec<usize> = (0..drafts.len()).filter(|&g| drafts[g].aligned).collect();
-    let keys: Vec<usize> = aligned.iter().map(|&g| drafts[g].right[0]).collect();
-    let keep = longest_increasing(&keys);
-    for (pos, &g) in aligned.iter().enumerate() {
-        groups[g].moved = !keep[pos];
-    }
-}
-
-/// Which elements belong to one longest strictly increasing subsequence (patience sorting).
-fn longest_increasing(keys: &[usize]) -> Vec<bool> {
-    let mut tails: Vec<usize> = Vec::new(); // index into keys of the smallest tail per length
-    let mut prev = vec![usize::MAX; keys.len()];
-    for (i, &k) in keys.iter().enumerate() {
-        let pos = tails.partition_point(|&t| keys[t] < k);
-        if pos > 0 {
-            prev[i] = tails[pos - 1];
-        }
-        if pos == tails.len() {
-            tails.push(i);
-        } else {
-            tails[pos] = i;
-        }
-    }
-    let mut keep = vec![false; keys.len()];
-    let mut at = tails.last().copied();
-    while let Some(i) = at {
-        keep[i] = true;
-        at = (prev[i] != usize::MAX).then_some(prev[i]);
-    }
-    keep
-}
-
-fn summarise(
-    left: &str,
-    right: &str,
-    groups: &[Group],
-    conflicts: usize,
-    diff_deadline_hits: usize,
-) -> Summary {
-    let words = |body: &str, spans: &[Span]| {
-        spans
-            .iter()
-            .map(|s| count_words(&body[s[0]..s[1]]))
-            .sum::<usize>()
-    };
-    let (mut left_carried, mut right_carried) = (0, 0);
-    let mut counts = KindCounts::default();
-    let mut moved = 0;
-    for g in groups {
-        counts.add(g.kind);
-        if g.kind.is_aligned() {
-            left_carried += words(left, &g.left);
-            right_carried += words(right, &g.right);
-            moved += usize::from(g.moved);
-        }
-    }
-    let (lw, rw) = (count_words(left), count_words(right));
-    let share = |part: usize, whole: usize| {
-        if whole == 0 {
-            0.0
-        } else {
-            ((part as f32 / whole as f32) * 1000.0).round() / 1000.0
-        }
-    };
-    Summary {
-        left_words: lw,
-        right_words: rw,
-        left_carried: share(left_carried, lw),
-        right_carried: share(right_carried, rw),
-        counts,
-        conflicts,
-        moved,
-        diff_deadline_hits,
-        verdict: Verdict::default(),
-    }
 }
 
 #[cfg(test)]
@@ -664,15 +518,6 @@ mod tests {
         ] {
             assert!(says.contains(&expected), "{expected:?} not in {says:?}");
         }
-    }
-
-    #[test]
-    fn longest_increasing_keeps_the_ordered_majority() {
-        assert_eq!(
-            longest_increasing(&[0, 1, 5, 2, 3]),
-            [true, true, false, true, true]
-        );
-        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
     }
 }
 
