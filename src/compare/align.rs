@@ -7,8 +7,9 @@ use super::decision::{Candidate, Evidence, probability};
 use super::doc::{Doc, Norms, Weights, containment, union};
 use super::model::{Relation, Verdict};
 use super::params::{
-    DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK, JOIN, JOIN_CONTAINMENT, RELATED_SUBJECT,
-    SAME_EVENT_PAIRS, SAME_EVENT_SUBJECT,
+    COMMON_TERM_CAP, DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK, EXACT_SCORED, FLOOR, JOIN,
+    JOIN_CONTAINMENT, LONG_TEXT, MAX_MERGED, PER_SENTENCE, RELATED_SUBJECT, SAME_EVENT_PAIRS,
+    SAME_EVENT_SUBJECT,
 };
 use super::semantic::SentenceVectors;
 use super::token::TokenKind;
@@ -51,21 +52,6 @@ struct Pair {
     score: f32,
 }
 
-/// Below this, a pair is not even a candidate.
-const FLOOR: f32 = 0.08;
-
-/// Sentences in a long text (about 50 KB): past this, the commonest words are not looked up
-/// and weak pairs are not made.
-const LONG_TEXT: usize = 512;
-
-/// In long texts, how many of a right sentence's candidates (the best on the rarer words) get
-/// an exact score.
-const EXACT_SCORED: usize = 4 * PER_SENTENCE;
-
-/// Each right sentence keeps its best few candidates: enough for splits and merges, and it
-/// bounds the work of every later step on long texts.
-const PER_SENTENCE: usize = 8;
-
 /// Candidate pairs with their similarity, found through an inverted index of the left side:
 /// only sentences sharing a term are ever scored. Weights are summed along the posting lists,
 /// which gives the exact similarity without merging term lists pair by pair. Terms in more than
@@ -77,7 +63,11 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
     let n_left = left.sentences.len();
     let n_terms = weights.idf.len();
     let postings = Postings::new(&left.terms, n_terms);
-    let cap = if n_left > LONG_TEXT { 64 } else { usize::MAX };
+    let cap = if n_left > LONG_TEXT {
+        COMMON_TERM_CAP
+    } else {
+        usize::MAX
+    };
     let mut all = vec![0f32; n_left];
     let mut topic = vec![0f32; n_left];
     let mut touched = Vec::with_capacity(n_left);
@@ -564,9 +554,6 @@ fn shared_topic_terms(a: &[u32], b: &[u32], weights: &Weights) -> usize {
     }
     n
 }
-
-/// The largest group a merge may make, per side.
-const MAX_MERGED: usize = 3;
 
 /// What the numbers of a sentence count: the first content word after each number ("48 hours"
 /// gives "hour", "410 million crowns" gives "crown"). Two sentences counting the same thing make

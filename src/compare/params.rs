@@ -6,7 +6,7 @@ use super::decision::FEATURES;
 /// Weights of the pair decision's logistic model, one per feature in the order of
 /// [`super::decision::FEATURE_NAMES`], and its bias. Written by
 /// `src/compare/train_decision.py` from the invented labels (tests/fixtures/labels) and the
-/// real reports of ../shared/realdev; its leave-one-pair-out report is in the README.
+/// real reports of ../shared/realdev; its leave-one-story-out check is in the README.
 pub const DECISION_WEIGHTS: [f32; FEATURES] = [
     6.4457, 3.7861, 5.2426, -0.4330, 2.5085, 3.1927, 0.4092, 1.5269, -0.9848, 1.7769, 0.0000,
     -1.6420,
@@ -45,3 +45,25 @@ pub const JOIN: f32 = 0.18;
 
 /// ...when the group's other side carries this share of its weight: a split or a merge.
 pub const JOIN_CONTAINMENT: f32 = 0.27;
+
+/// In long texts, a term held by more left sentences than this is not looked up in the
+/// inverted index (its weight is added back exactly for the best pairs).
+pub const COMMON_TERM_CAP: usize = 64;
+
+/// Below this, a pair is not even a candidate.
+pub const FLOOR: f32 = 0.08;
+
+/// Sentences in a long text (about 50 KB): past this, the commonest words are not looked up
+/// and weak pairs are not made.
+pub const LONG_TEXT: usize = 512;
+
+/// In long texts, how many of a right sentence's candidates (the best on the rarer words) get
+/// an exact score.
+pub const EXACT_SCORED: usize = 4 * PER_SENTENCE;
+
+/// Each right sentence keeps its best few candidates: enough for splits and merges, and it
+/// bounds the work of every later step on long texts.
+pub const PER_SENTENCE: usize = 8;
+
+/// The largest group a merge may make, per side.
+pub const MAX_MERGED: usize = 3;

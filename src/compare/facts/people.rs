@@ -4,11 +4,12 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::{Facts, Passage, span_of};
+use crate::compare::lexicon::ROLE_MODIFIERS;
 use crate::compare::lexicon::{
     GENERAL_TITLES, GOVERNMENT_NOUNS, MONTHS, TITLE_ABBREVIATIONS, WEEKDAYS,
 };
 use crate::compare::model::{Conflict, ConflictKind, Span};
-use crate::compare::token::{ROLE_MODIFIERS, Token, TokenKind};
+use crate::compare::token::{Token, TokenKind};
 
 #[derive(Debug)]
 pub struct Person {
