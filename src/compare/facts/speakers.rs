@@ -23,19 +23,23 @@ impl Speakers {
     /// The speaker of the quotation at bytes `quote` of sentence `k`.
     pub fn of(&self, doc: &Doc, k: usize, quote: [usize; 2]) -> Option<String> {
         let tokens = doc.sentence_tokens(k);
-        let lower = |t: &Token| doc.body[t.range.clone()].to_lowercase();
+        // Whether a token is one of the words of a list, without allocating.
+        let is = |t: &Token, list: &[&str]| {
+            let raw = &doc.body[t.range.clone()];
+            list.iter().any(|w| raw.eq_ignore_ascii_case(w))
+        };
         let outside = |t: &Token| t.range.end <= quote[0] || t.range.start >= quote[1];
         let runs = name_runs(doc, tokens);
         for (v, verb) in tokens.iter().enumerate() {
-            if !outside(verb) || !REPORTING_VERBS.contains(&lower(verb).as_str()) {
+            if !outside(verb) || !is(verb, REPORTING_VERBS) {
                 continue;
             }
             // "he said" / "she told": the last person named.
-            if v > 0 && PERSONAL_PRONOUNS.contains(&lower(&tokens[v - 1]).as_str()) {
+            if v > 0 && is(&tokens[v - 1], PERSONAL_PRONOUNS) {
                 return self.last_person.clone();
             }
             // "said Gemma Villamor", "said Gov. Andy Beshear": a name right after the verb.
-            if !SPOKEN_TO_VERBS.contains(&lower(verb).as_str())
+            if !is(verb, SPOKEN_TO_VERBS)
                 && let Some(run) = runs.iter().find(|r| {
                     r.from > v
                         && r.from <= v + 3
@@ -48,7 +52,7 @@ impl Speakers {
             // "Ursal said", "Glenn Ursal, another officer, told": the nearest name before it,
             // not inside the quotation, passing over organisations ("of the Harbour Workers'
             // Union said").
-            let after_the = |r: &NameRun| r.from > 0 && lower(&tokens[r.from - 1]) == "the";
+            let after_the = |r: &NameRun| r.from > 0 && is(&tokens[r.from - 1], &["the"]);
             if let Some(run) = runs
                 .iter()
                 .rev()
