@@ -130,6 +130,16 @@ pub(crate) fn compare_texts(a: &str, b: &str) -> Comparison {
     compare_sides(side(a), side(b), &Options::default())
 }
 
+/// What each side says in the conflicts of one kind: for the engine's unit tests.
+#[cfg(test)]
+pub(crate) fn conflicts_of(c: &Comparison, kind: ConflictKind) -> Vec<(&str, &str)> {
+    c.conflicts
+        .iter()
+        .filter(|x| x.kind == kind)
+        .map(|x| (x.left_says.as_str(), x.right_says.as_str()))
+        .collect()
+}
+
 fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
     let ld = Doc::new(&left.body, &mut vocab);

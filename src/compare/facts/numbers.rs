@@ -272,14 +272,10 @@ pub(super) fn score_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec<
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::{Comparison, ConflictKind, compare_texts as compare};
+    use crate::compare::{Comparison, ConflictKind, compare_texts as compare, conflicts_of};
 
     fn number_conflicts(c: &Comparison) -> Vec<(&str, &str)> {
-        c.conflicts
-            .iter()
-            .filter(|x| x.kind == ConflictKind::Number)
-            .map(|x| (x.left_says.as_str(), x.right_says.as_str()))
-            .collect()
+        conflicts_of(c, ConflictKind::Number)
     }
 
     const WIRE: &str = "A ferry capsized off Port Amsel on Friday, leaving at least three people \

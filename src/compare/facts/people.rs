@@ -266,14 +266,10 @@ pub(super) fn article_role_conflicts(
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::{Comparison, ConflictKind, compare_texts as compare};
+    use crate::compare::{Comparison, ConflictKind, compare_texts as compare, conflicts_of};
 
     fn roles(c: &Comparison) -> Vec<(&str, &str)> {
-        c.conflicts
-            .iter()
-            .filter(|x| x.kind == ConflictKind::Role)
-            .map(|x| (x.left_says.as_str(), x.right_says.as_str()))
-            .collect()
+        conflicts_of(c, ConflictKind::Role)
     }
 
     const LEFT: &str = "Ministers from Orsk and Velm met in Brask on Monday to settle the river \
