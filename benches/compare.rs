@@ -1,12 +1,13 @@
 //! The comparison engine on generated reports: a paraphrase of 8 KB (target under 2 ms),
 //! 200 KB (under 100 ms), 2 MB (under 2 s), and the growth across 20 KB, 200 KB and 2 MB; and
-//! on the hand-written labelled stories.
+//! on the hand-written labelled stories. `compare_deep` is the deep tier on the same kinds of
+//! pair: 8 KB (target under 1.5 s for the whole process), and the labelled stories.
 
 #[path = "support/corpus.rs"]
 mod corpus;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use parallax::compare::{Options, Side, compare_sides};
+use parallax::compare::{Options, Side, Tier, compare_sides};
 
 fn side(name: &str, body: &str) -> Side {
     Side {
@@ -91,5 +92,26 @@ fn labelled(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, engine, labelled);
+/// The deep tier: every sentence of a candidate pair embedded by the contextual model.
+fn deep(c: &mut Criterion) {
+    let options = Options {
+        tier: Tier::Deep,
+        ..Options::default()
+    };
+    let mut group = c.benchmark_group("compare_deep");
+    for (label, bytes) in [("8KB", 8_000), ("20KB", 20_000)] {
+        let (a, b) = corpus::report_pair(11, bytes);
+        let (left, right) = (side("a", &a), side("b", &b));
+        let check = compare_sides(left.clone(), right.clone(), &options);
+        assert_eq!(check.summary.meaning.tier, Tier::Deep, "{label}");
+        group.sample_size(10);
+        group.throughput(Throughput::Bytes((a.len() + b.len()) as u64));
+        group.bench_function(label, |bench| {
+            bench.iter(|| compare_sides(left.clone(), right.clone(), &options))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, engine, labelled, deep);
 criterion_main!(benches);

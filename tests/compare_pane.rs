@@ -3,6 +3,7 @@
 mod common;
 
 use common::{app_with, press, sample_app, screen, selected_title};
+use parallax::compare::Tier;
 use parallax::config::Config;
 use parallax::library::load_samples;
 use parallax::tui::{Action, App, Effect, Overlay, view};
@@ -399,7 +400,12 @@ fn long_articles_are_compared_in_the_background() {
     };
     let mut app = app_with(loaded, Config::builtin(), 120, 30);
     let effects = press(&mut app, &["m", "j", "c"]);
-    let Some(Effect::Compare { left, right }) = effects.last().cloned() else {
+    let Some(Effect::Compare {
+        left,
+        right,
+        tier: Tier::Fast,
+    }) = effects.last().cloned()
+    else {
         panic!("expected a background comparison, got {effects:?}");
     };
     assert!(app.compare.is_none());
@@ -413,11 +419,64 @@ fn long_articles_are_compared_in_the_background() {
         &app.articles[right],
         &Default::default(),
     );
-    app.update(Action::Compared {
+    let refine = app.update(Action::Compared {
         pair: (left, right),
+        tier: Tier::Fast,
         comparison: Box::new(comparison),
     });
     assert!(app.compare.is_some());
+    assert_eq!(
+        refine,
+        Some(Effect::Compare {
+            left,
+            right,
+            tier: Tier::Deep
+        })
+    );
+}
+
+#[test]
+fn the_deep_tier_refines_the_open_pane_in_place_and_says_so() {
+    let mut app = sample_app(160, 40);
+    select(&mut app, "Tessaly council approves 12-kilometre");
+    press(&mut app, &["m"]);
+    select(&mut app, "After years of wrangling, Tessaly finally");
+    let effects = press(&mut app, &["c"]);
+    let Some(Effect::Compare {
+        left,
+        right,
+        tier: Tier::Deep,
+    }) = effects.last().cloned()
+    else {
+        panic!("expected the deep tier to be asked for, got {effects:?}");
+    };
+    assert!(screen(&app).contains("refining…"));
+    press(&mut app, &["n"]);
+    let cursor = app.compare.as_ref().unwrap().cursor;
+    let options = parallax::compare::Options {
+        tier: Tier::Deep,
+        ..Default::default()
+    };
+    let deep = parallax::compare::compare(&app.articles[left], &app.articles[right], &options);
+    assert_eq!(deep.summary.meaning.tier, Tier::Deep);
+    app.update(Action::Compared {
+        pair: (left, right),
+        tier: Tier::Deep,
+        comparison: Box::new(deep.clone()),
+    });
+    let pane = app.compare.as_ref().unwrap();
+    assert_eq!(pane.comparison, deep);
+    assert_eq!(pane.cursor, cursor, "the cursor stays on its passage");
+    assert!(screen(&app).contains("refined with the deep model"));
+
+    // A refinement that arrives after the pane was left changes nothing.
+    press(&mut app, &["Esc"]);
+    app.update(Action::Compared {
+        pair: (left, right),
+        tier: Tier::Deep,
+        comparison: Box::new(deep),
+    });
+    assert!(app.compare.is_none());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Invariants of the comparison engine, on generated text (proptest).
 
-use parallax::compare::{Comparison, Kind, Options, Side, compare_sides};
+use parallax::compare::{Comparison, Kind, Options, Side, Tier, compare_sides};
 use proptest::prelude::*;
 
 fn side(name: &str, body: String) -> Side {
@@ -13,11 +13,22 @@ fn side(name: &str, body: String) -> Side {
 }
 
 fn run(a: &str, b: &str) -> Comparison {
+    run_with(a, b, Tier::Fast)
+}
+
+fn run_with(a: &str, b: &str, tier: Tier) -> Comparison {
     compare_sides(
         side("a", a.to_string()),
         side("b", b.to_string()),
-        &Options::default(),
+        &with(tier),
     )
+}
+
+fn with(tier: Tier) -> Options {
+    Options {
+        tier,
+        ..Options::default()
+    }
 }
 
 /// Every group's ranges on one side, sorted, must tile `[0, len)` exactly.
@@ -43,7 +54,11 @@ fn assert_tiles(body: &str, spans: Vec<[usize; 2]>) {
 }
 
 fn check_invariants(a: &str, b: &str) {
-    let c = run(a, b);
+    check_invariants_with(a, b, Tier::Fast);
+}
+
+fn check_invariants_with(a: &str, b: &str, tier: Tier) {
+    let c = run_with(a, b, tier);
     assert_tiles(a, c.groups.iter().flat_map(|g| g.left.clone()).collect());
     assert_tiles(b, c.groups.iter().flat_map(|g| g.right.clone()).collect());
     for g in &c.groups {
@@ -83,11 +98,11 @@ fn check_invariants(a: &str, b: &str) {
         );
     }
     // Deterministic, and the mirror of the other order.
-    assert_eq!(run(a, b), c);
+    assert_eq!(run_with(a, b, tier), c);
     let swapped = compare_sides(
         side("b", b.to_string()),
         side("a", a.to_string()),
-        &Options::default(),
+        &with(tier),
     );
     assert_eq!(swapped, c.clone().mirrored());
 }
@@ -131,6 +146,21 @@ fn newsy() -> impl Strategy<Value = String> {
         .prop_map(|(w, end)| format!("{}{end}", w.join(" ")));
     let paragraph = proptest::collection::vec(sentence, 1..5).prop_map(|s| s.join(" "));
     proptest::collection::vec(paragraph, 0..6).prop_map(|p| p.join("\n\n"))
+}
+
+proptest! {
+    // The deep tier runs the model on every candidate sentence: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_deep_tier_keeps_the_invariants_on_any_unicode(a in "\\PC{0,200}", b in "(\\PC|\\s){0,200}") {
+        check_invariants_with(&a, &b, Tier::Deep);
+    }
+
+    #[test]
+    fn the_deep_tier_keeps_the_invariants_on_news_like_text(a in newsy(), b in newsy()) {
+        check_invariants_with(&a, &b, Tier::Deep);
+    }
 }
 
 proptest! {

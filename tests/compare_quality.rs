@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use parallax::article::{Article, Format, parse_article};
-use parallax::compare::{Comparison, Options, compare, sentences};
+use parallax::compare::{Comparison, Options, Tier, compare, sentences};
 use parallax::library::load_samples;
 
 #[derive(serde::Deserialize)]
@@ -153,9 +153,32 @@ fn gold_links(labels: &Labels, left: &str, right: &str, name: &str) -> Links {
     gold
 }
 
-/// Link and conflict tallies over every label file in a folder, printing each pair.
-fn measure(folder: &str) -> (Tally, Tally) {
-    measure_with(folder, &Options::default(), true)
+/// Link and conflict tallies over every label file in a folder, by one semantic tier, printing
+/// each pair and the totals; the link and conflict precision must be at least 0.85.
+fn measure(folder: &str, tier: Tier) -> (Tally, Tally) {
+    let options = Options {
+        tier,
+        ..Options::default()
+    };
+    let (links, conflicts) = measure_with(folder, &options, true);
+    println!(
+        "{folder} ({tier:?}): links P {:.3} R {:.3}; conflicts P {:.3} R {:.3}",
+        links.precision(),
+        links.recall(),
+        conflicts.precision(),
+        conflicts.recall()
+    );
+    assert!(
+        links.precision() >= 0.85,
+        "{folder} ({tier:?}): link precision {:.3}",
+        links.precision()
+    );
+    assert!(
+        conflicts.precision() >= 0.85,
+        "{folder} ({tier:?}): conflict precision {:.3}",
+        conflicts.precision()
+    );
+    (links, conflicts)
 }
 
 fn measure_with(folder: &str, options: &Options, verbose: bool) -> (Tally, Tally) {
@@ -232,30 +255,15 @@ fn text(body: &str, k: usize) -> String {
 
 #[test]
 fn alignment_and_conflicts_on_tuning_labels_reach_085() {
-    let (links, conflicts) = measure("tune");
-    println!(
-        "tune: links P {:.3} R {:.3}; conflicts P {:.3} R {:.3}",
-        links.precision(),
-        links.recall(),
-        conflicts.precision(),
-        conflicts.recall()
-    );
-    assert!(
-        links.precision() >= 0.85,
-        "link precision {:.3}",
-        links.precision()
-    );
-    assert!(links.recall() >= 0.85, "link recall {:.3}", links.recall());
-    assert!(
-        conflicts.precision() >= 0.85,
-        "conflict precision {:.3}",
-        conflicts.precision()
-    );
-    assert!(
-        conflicts.recall() >= 0.85,
-        "conflict recall {:.3}",
-        conflicts.recall()
-    );
+    for tier in [Tier::Fast, Tier::Deep] {
+        let (links, conflicts) = measure("tune", tier);
+        assert!(links.recall() >= 0.85, "link recall {:.3}", links.recall());
+        assert!(
+            conflicts.recall() >= 0.85,
+            "conflict recall {:.3}",
+            conflicts.recall()
+        );
+    }
 }
 
 /// Held-out labels are only measured. What the engine pairs there must be right (precision is
@@ -263,48 +271,41 @@ fn alignment_and_conflicts_on_tuning_labels_reach_085() {
 /// the two chatty blog rehashes in this set share very little wording with the wire copy.
 #[test]
 fn alignment_and_conflicts_on_heldout_labels() {
-    let (links, conflicts) = measure("heldout");
-    println!(
-        "heldout: links P {:.3} R {:.3}; conflicts P {:.3} R {:.3}",
-        links.precision(),
-        links.recall(),
-        conflicts.precision(),
-        conflicts.recall()
-    );
-    assert!(
-        links.precision() >= 0.85,
-        "link precision {:.3}",
-        links.precision()
-    );
-    assert!(
-        conflicts.precision() >= 0.85,
-        "conflict precision {:.3}",
-        conflicts.precision()
-    );
-    assert!(
-        links.recall() >= 0.75,
-        "link recall {:.3} regressed",
-        links.recall()
-    );
-    assert!(
-        conflicts.recall() >= 0.8,
-        "conflict recall {:.3} regressed",
-        conflicts.recall()
-    );
+    for tier in [Tier::Fast, Tier::Deep] {
+        let (links, conflicts) = measure("heldout", tier);
+        assert!(
+            links.recall() >= 0.75,
+            "link recall {:.3} regressed",
+            links.recall()
+        );
+        assert!(
+            conflicts.recall() >= 0.8,
+            "conflict recall {:.3} regressed",
+            conflicts.recall()
+        );
+    }
 }
 
 #[test]
 fn reports_that_share_people_but_not_the_event_barely_align() {
-    for &(a, b) in UNRELATED {
+    let tiers = [Tier::Fast, Tier::Deep];
+    for (&(a, b), tier) in UNRELATED
+        .iter()
+        .flat_map(|p| tiers.iter().map(move |t| (p, *t)))
+    {
         let (x, y) = (article(a), article(b));
-        let c = compare(&x, &y, &Options::default());
+        let options = Options {
+            tier,
+            ..Options::default()
+        };
+        let c = compare(&x, &y, &options);
         let links = predicted_links(&c);
         let left: BTreeSet<usize> = links.iter().map(|l| l.0).collect();
         let right: BTreeSet<usize> = links.iter().map(|l| l.1).collect();
         let share_l = left.len() as f64 / sentences(&x.body).len() as f64;
         let share_r = right.len() as f64 / sentences(&y.body).len() as f64;
         println!(
-            "{a} ~ {b}: {:.0}% / {:.0}% of sentences aligned",
+            "{a} ~ {b} ({tier:?}): {:.0}% / {:.0}% of sentences aligned",
             share_l * 100.0,
             share_r * 100.0
         );
@@ -313,7 +314,7 @@ fn reports_that_share_people_but_not_the_event_barely_align() {
         }
         assert!(
             share_l <= 0.05 && share_r <= 0.05,
-            "{a} ~ {b}: {share_l:.2} / {share_r:.2}"
+            "{a} ~ {b} ({tier:?}): {share_l:.2} / {share_r:.2}"
         );
     }
 }
@@ -428,7 +429,7 @@ fn dump_candidate_features() {
         for (name, labels) in label_files(folder) {
             let (a, b) = (article(&labels.left), article(&labels.right));
             let gold = gold_links(&labels, &a.body, &b.body, &name);
-            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b) {
+            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b, Tier::Deep) {
                 let linked = gold.contains(&(sentence_at(&a.body, ls), sentence_at(&b.body, rs)));
                 row(
                     &mut out,
@@ -444,7 +445,7 @@ fn dump_candidate_features() {
     // Invented reports of different events: every pair of them is a wrong link.
     for &(a, b) in UNRELATED {
         let (x, y) = (article(a), article(b));
-        for (ls, rs, features) in parallax::compare::candidate_features(&x, &y) {
+        for (ls, rs, features) in parallax::compare::candidate_features(&x, &y, Tier::Deep) {
             row(
                 &mut out,
                 &format!("unrelated/{a}~{b}"),
@@ -478,7 +479,7 @@ fn dump_candidate_features() {
             };
             let (a, b) = (load("left"), load("right"));
             let name = file.file_stem().unwrap().to_string_lossy().into_owned();
-            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b) {
+            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b, Tier::Deep) {
                 row(&mut out, &format!("realdev/{name}"), ls, rs, "?", &features);
             }
         }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use parallax::article::Article;
-use parallax::compare::{Options, compare, report};
+use parallax::compare::{Options, Tier, compare, report};
 use parallax::library::{LoadOptions, load_paths, load_samples};
 
 /// How `parallax compare` prints.
@@ -29,6 +29,7 @@ pub fn run(
     right: &Path,
     format: OutputFormat,
     width: Option<usize>,
+    tier: Tier,
     load: &LoadOptions,
 ) -> ExitCode {
     let (a, b) = match (load_one(left, load), load_one(right, load)) {
@@ -38,7 +39,11 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    let comparison = compare(&a, &b, &Options::default());
+    let options = Options {
+        tier,
+        ..Options::default()
+    };
+    let comparison = compare(&a, &b, &options);
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let output = match format {

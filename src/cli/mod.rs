@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use parallax::compare::Tier;
 use parallax::config::{Config, ConfigLocation, DEFAULT_CONFIG, library_dir};
 use parallax::library::{
     IssueKind, LoadIssue, LoadOptions, Loaded, ReadState, load_paths, load_samples,
@@ -57,6 +58,10 @@ enum Cmd {
         /// Columns for side-by-side (default: the terminal's width, else 120).
         #[arg(long)]
         width: Option<usize>,
+        /// Measure meaning with the fast tier only (static vectors; at once, on any length)
+        /// instead of the contextual model.
+        #[arg(long)]
+        fast: bool,
     },
     /// Fetch every feed in the config's [[feeds]] into the library folder (for cron).
     Fetch {
@@ -141,11 +146,13 @@ pub fn run(mut cli: Cli) -> ExitCode {
             right,
             format,
             width,
+            fast,
         }) => compare::run(
             &left,
             &right,
             format,
             width,
+            if fast { Tier::Fast } else { Tier::Deep },
             &LoadOptions {
                 max_file_size: config.max_file_size,
             },

@@ -3,15 +3,16 @@
 
 use rustc_hash::FxHashMap;
 
-use super::decision::{Candidate, Evidence, probability};
+use super::decision::{Candidate, Evidence};
 use super::doc::{Doc, Norms, Weights, containment, union};
-use super::model::{Relation, Verdict};
+use super::model::{Meaning, Relation, Tier, Verdict};
 use super::params::{
     COMMON_TERM_CAP, DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK, EXACT_SCORED, FLOOR, JOIN,
     JOIN_CONTAINMENT, LONG_TEXT, MAX_MERGED, PER_SENTENCE, RELATED_SUBJECT, SAME_EVENT_PAIRS,
     SAME_EVENT_SUBJECT,
 };
 use super::semantic::SentenceVectors;
+use super::semantic::deep::DeepVectors;
 use super::token::TokenKind;
 
 /// Thresholds of the aligner's joins, which a caller may change (the defaults are in
@@ -248,7 +249,8 @@ pub fn align(
     weights: &Weights,
     meaning: &SentenceVectors,
     params: AlignParams,
-) -> (Vec<Aligned>, Verdict) {
+    tier: Tier,
+) -> (Vec<Aligned>, Verdict, Meaning) {
     let left_norms: Vec<Norms> = left.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let right_norms: Vec<Norms> = right.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let pairs = candidates(left, right, weights, [&left_norms, &right_norms]);
@@ -262,12 +264,22 @@ pub fn align(
             lexical: p.score,
         })
         .collect();
-    let evidence = Evidence::new(left, right, weights, meaning, subject, &listed);
+    let (deep, used) =
+        DeepVectors::for_tier(left, right, listed.iter().map(|c| (c.left, c.right)), tier);
+    let evidence = Evidence::new(
+        left,
+        right,
+        weights,
+        meaning,
+        deep.as_ref(),
+        subject,
+        &listed,
+    );
     // Each pair ranked by the probability the decision gives it.
     let mut ranked: Vec<(f32, Pair)> = pairs
         .iter()
         .zip(&listed)
-        .map(|(p, c)| (probability(&evidence.features(c)), *p))
+        .map(|(p, c)| (evidence.probability(c), *p))
         .collect();
     ranked.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -468,7 +480,7 @@ pub fn align(
         subject: (subject * 1000.0).round() / 1000.0,
         confident_pairs,
     };
-    (groups, verdict)
+    (groups, verdict, used)
 }
 
 /// Step 4 of [`align`] for the sentences of `doc`: each free sentence next to an aligned one

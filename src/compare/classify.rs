@@ -83,5 +83,6 @@ pub(super) fn summarise(
         moved,
         diff_deadline_hits,
         verdict: Verdict::default(),
+        meaning: Default::default(),
     }
 }

@@ -9,12 +9,13 @@
 use rustc_hash::FxHashMap;
 
 use super::doc::{Doc, Weights};
-use super::params::{DECISION_BIAS, DECISION_WEIGHTS};
+use super::params::{DECISION_BIAS, DECISION_BIAS_FAST, DECISION_WEIGHTS, DECISION_WEIGHTS_FAST};
 use super::semantic::SentenceVectors;
+use super::semantic::deep::DeepVectors;
 use super::token::TokenKind;
 
 /// How many measurements describe a pair.
-pub const FEATURES: usize = 12;
+pub const FEATURES: usize = 13;
 
 /// Names of the measurements, in order, for the trainer's report and the dump.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -30,6 +31,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "subject",
     "both_headings",
     "one_heading",
+    "deep",
 ];
 
 /// A candidate pair: left sentence, right sentence, lexical similarity.
@@ -46,6 +48,9 @@ pub struct Evidence<'e> {
     right: &'e Doc<'e>,
     weights: &'e Weights,
     meaning: &'e SentenceVectors,
+    /// The deep tier's vectors, when it ran: the decision then uses the weights trained with
+    /// its measurement.
+    deep: Option<&'e DeepVectors>,
     raw: FxHashMap<(usize, usize), f32>,
     /// Per sentence, the best and second-best lexical and meaning scores among its candidates.
     best_left: Vec<Best>,
@@ -93,6 +98,7 @@ impl<'e> Evidence<'e> {
         right: &'e Doc<'e>,
         weights: &'e Weights,
         meaning: &'e SentenceVectors,
+        deep: Option<&'e DeepVectors>,
         subject: f32,
         candidates: &[Candidate],
     ) -> Evidence<'e> {
@@ -130,6 +136,7 @@ impl<'e> Evidence<'e> {
             right,
             weights,
             meaning,
+            deep,
             raw: candidates
                 .iter()
                 .map(|c| ((c.left, c.right), c.lexical))
@@ -185,16 +192,27 @@ impl<'e> Evidence<'e> {
             self.subject,
             f32::from(hl && hr),
             f32::from(hl != hr),
+            self.deep.map_or(0.0, |d| d.cosine(i, j)),
         ]
+    }
+
+    /// The probability that a candidate pair carries the same claim.
+    pub fn probability(&self, c: &Candidate) -> f32 {
+        let (weights, bias) = match self.deep {
+            Some(_) => (DECISION_WEIGHTS, DECISION_BIAS),
+            None => (DECISION_WEIGHTS_FAST, DECISION_BIAS_FAST),
+        };
+        probability(&self.features(c), &weights, bias)
     }
 }
 
-/// The probability that a pair with these measurements carries the same claim.
-pub fn probability(features: &[f32; FEATURES]) -> f32 {
-    let z: f32 = DECISION_BIAS
+/// The probability that a pair with these measurements carries the same claim, by the
+/// logistic model with these weights.
+fn probability(features: &[f32; FEATURES], weights: &[f32; FEATURES], bias: f32) -> f32 {
+    let z: f32 = bias
         + features
             .iter()
-            .zip(DECISION_WEIGHTS)
+            .zip(weights)
             .map(|(x, w)| x * w)
             .sum::<f32>();
     1.0 / (1.0 + (-z).exp())

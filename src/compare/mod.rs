@@ -34,8 +34,8 @@ pub use align::AlignParams;
 pub use decision::FEATURE_NAMES;
 pub use library::{LibraryTerms, MIN_ARTICLES as MIN_LIBRARY_ARTICLES};
 pub use model::{
-    Comparison, Conflict, ConflictKind, Group, Kind, KindCounts, Op, OpTag, Quote, Relation, Side,
-    Span, Summary, Verdict,
+    Comparison, Conflict, ConflictKind, Group, Kind, KindCounts, Meaning, Op, OpTag, Quote,
+    Relation, Side, Span, Summary, Tier, Verdict,
 };
 pub use segment::{Sentence, sentences};
 
@@ -57,6 +57,9 @@ pub struct Options {
     /// Word frequencies of the library the two articles come from, when there is one: words
     /// common across it weigh less.
     pub library: Option<Arc<LibraryTerms>>,
+    /// How meaning is measured: the fast tier by default; `parallax compare` and the TUI's
+    /// refinement ask for the deep one.
+    pub tier: Tier,
 }
 
 impl Default for Options {
@@ -65,6 +68,7 @@ impl Default for Options {
             align: AlignParams::default(),
             diff_budget: Duration::from_millis(1500),
             library: None,
+            tier: Tier::Fast,
         }
     }
 }
@@ -97,7 +101,11 @@ pub fn compare_sides(left: Side, right: Side, options: &Options) -> Comparison {
 /// articles, as the byte offsets where its two sentences start, with its measurements in the
 /// order of [`FEATURE_NAMES`]. The pair is taken in the order given, not mirrored.
 #[doc(hidden)]
-pub fn candidate_features(left: &Article, right: &Article) -> Vec<(usize, usize, Vec<f32>)> {
+pub fn candidate_features(
+    left: &Article,
+    right: &Article,
+    tier: Tier,
+) -> Vec<(usize, usize, Vec<f32>)> {
     let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
     let ld = Doc::new(&left.body, &mut vocab);
     let rd = Doc::new(&right.body, &mut vocab);
@@ -105,7 +113,21 @@ pub fn candidate_features(left: &Article, right: &Article) -> Vec<(usize, usize,
     let meaning = semantic::SentenceVectors::of_pair(&ld, &rd);
     let candidates = align::candidate_pairs(&ld, &rd, &weights);
     let subject = align::topic_cosine(&ld, &rd, &weights);
-    let evidence = decision::Evidence::new(&ld, &rd, &weights, &meaning, subject, &candidates);
+    let (deep, _) = semantic::deep::DeepVectors::for_tier(
+        &ld,
+        &rd,
+        candidates.iter().map(|c| (c.left, c.right)),
+        tier,
+    );
+    let evidence = decision::Evidence::new(
+        &ld,
+        &rd,
+        &weights,
+        &meaning,
+        deep.as_ref(),
+        subject,
+        &candidates,
+    );
     candidates
         .iter()
         .map(|c| {
@@ -146,7 +168,8 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     let rd = Doc::new(&right.body, &mut vocab);
     let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
     let meaning = semantic::SentenceVectors::of_pair(&ld, &rd);
-    let (aligned, verdict) = align::align(&ld, &rd, &weights, &meaning, options.align);
+    let (aligned, verdict, tier) =
+        align::align(&ld, &rd, &weights, &meaning, options.align, options.tier);
 
     // Drafts in reading order: aligned groups and unique left runs by the left article's order;
     // a unique right run right after the group holding the right sentence before it.
@@ -330,6 +353,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         diff_deadline_hits,
     );
     summary.verdict = verdict;
+    summary.meaning = tier;
     Comparison {
         left,
         right,

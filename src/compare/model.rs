@@ -228,6 +228,28 @@ pub struct Summary {
     pub diff_deadline_hits: usize,
     /// Whether the two reports tell the same event, and why.
     pub verdict: Verdict,
+    /// Which semantic tier measured meaning.
+    pub meaning: Meaning,
+}
+
+/// The semantic tier a comparison used, and why the deep one did not run when it was asked for.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Meaning {
+    pub tier: Tier,
+    /// Set when the deep tier was asked for and the fast one answered instead.
+    pub deep_skipped: Option<String>,
+}
+
+/// How the meaning of sentences is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Static word-piece vectors: at once, on any length.
+    #[default]
+    Fast,
+    /// The contextual model on each sentence of a candidate pair: better on loose rewrites,
+    /// about 8 ms a sentence.
+    Deep,
 }
 
 /// Whether two reports are about the same event, judged from the whole of both.

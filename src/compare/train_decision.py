@@ -16,7 +16,8 @@ Model: logistic regression on the standardised measurements, with an L2 penalty.
 leave-one-story-out: every story (all pairs sharing its articles) is scored by a model trained
 on the other stories only (and never on heldout/), at the acceptance probability of params.rs. The report gives
 precision and recall over candidate pairs, beside the old rule (lexical >= 0.30) on the same
-pairs. --write puts the model trained on everything into params.rs.
+pairs. It is done twice: for the deep tier, and for the fast tier without the deep tier's
+measurement. --write puts both models, trained on everything, into params.rs.
 
 Needs numpy. Takes a few seconds after the release test build.
 """
@@ -134,11 +135,31 @@ def main():
     if "--drop" in sys.argv:
         dropped = [names.index(n) for n in sys.argv[sys.argv.index("--drop") + 1].split(",")]
         x[:, dropped] = 0.0
+    stories = sorted(set(map(story, pairs)))
+    print(f"{len(y)} candidate pairs, {int(y.sum())} linked, {len(stories)} stories")
+    written = open(PARAMS).read()
+    for tier, suffix in (("deep", ""), ("fast", "_FAST")):
+        xt = x.copy()
+        if tier == "fast":  # the fast tier has no deep measurement
+            xt[:, names.index("deep")] = 0.0
+        print(f"== {tier} tier")
+        raw_w, raw_b = train(xt, y, pairs, stories, names)
+        weights = ", ".join(f"{v:.4f}" for v in raw_w)
+        written = re.sub(rf"pub const DECISION_WEIGHTS{suffix}: \[f32; FEATURES\] = \[[^\]]*\];",
+                         f"pub const DECISION_WEIGHTS{suffix}: [f32; FEATURES] = [{weights}];", written)
+        written = re.sub(rf"pub const DECISION_BIAS{suffix}: f32 = [^;]*;",
+                         f"pub const DECISION_BIAS{suffix}: f32 = {raw_b:.4f};", written)
+    if "--write" in sys.argv:
+        open(PARAMS, "w").write(written)
+        print("wrote", PARAMS, "(run cargo fmt)")
+
+
+def train(x, y, pairs, stories, names):
+    """The leave-one-story-out report for these measurements, then the model trained on all
+    trainable stories, as weights on the raw measurements."""
     mean, std = x.mean(0), x.std(0)
     std[std == 0] = 1.0
     z = (x - mean) / std
-    stories = sorted(set(map(story, pairs)))
-    print(f"{len(y)} candidate pairs, {int(y.sum())} linked, {len(stories)} stories")
     # The invented heldout labels are never trained on: they are scored by the model trained on
     # everything else, and so are the stories left out in turn.
     trainable = np.array([not p.startswith("heldout/") for p in pairs])
@@ -178,14 +199,7 @@ def main():
     for n, v in zip(names, raw_w):
         print(f"  {n:16s} {v:+.3f}")
     print(f"  bias             {raw_b:+.3f}")
-    if "--write" in sys.argv:
-        text = open(PARAMS).read()
-        weights = ", ".join(f"{v:.4f}" for v in raw_w)
-        text = re.sub(r"pub const DECISION_WEIGHTS: \[f32; FEATURES\] = \[[^\]]*\];",
-                      f"pub const DECISION_WEIGHTS: [f32; FEATURES] = [{weights}];", text)
-        text = re.sub(r"pub const DECISION_BIAS: f32 = [^;]*;", f"pub const DECISION_BIAS: f32 = {raw_b:.4f};", text)
-        open(PARAMS, "w").write(text)
-        print("wrote", PARAMS)
+    return raw_w, raw_b
 
 
 if __name__ == "__main__":

@@ -32,9 +32,10 @@ pub enum Action {
     },
     /// The browser was started for a URL, or why not.
     Opened(Result<String, String>),
-    /// A comparison computed in the background for the pair of article indices.
+    /// A comparison computed in the background for the pair of article indices, by `tier`.
     Compared {
         pair: (usize, usize),
+        tier: crate::compare::Tier,
         comparison: Box<crate::compare::Comparison>,
     },
     /// The library's word frequencies were counted, for the library as it was at `version`.
@@ -72,8 +73,13 @@ pub enum Effect {
     FullText { path: PathBuf, url: String },
     /// Open a web page in the browser.
     OpenUrl(String),
-    /// Compare two long articles (by index) in the background.
-    Compare { left: usize, right: usize },
+    /// Compare two articles (by index) in the background: long ones with the fast tier, or
+    /// any shown pair again with the deep tier, to refine the pane in place.
+    Compare {
+        left: usize,
+        right: usize,
+        tier: crate::compare::Tier,
+    },
     /// Count the library's word frequencies in the background (comparisons weigh words common
     /// across the library less).
     CountLibrary,

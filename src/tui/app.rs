@@ -8,7 +8,7 @@ use super::list::ListPane;
 use super::reader::ReaderPane;
 use super::{Action, Effect, FetchDone};
 use crate::article::Article;
-use crate::compare::{Options, compare, report};
+use crate::compare::{Options, Tier, compare, report};
 use crate::config::{Command, Context, Key, KeyCode, Keymap, Lookup};
 use crate::fetch::Progress;
 use crate::library::{Fingerprints, IssueKind, LoadIssue, Loaded, ReadState};
@@ -179,10 +179,20 @@ impl App {
                 }
                 None
             }
-            Action::Compared { pair, comparison } => {
-                if let Some((waiting, note)) = self.comparing.take_if(|(p, _)| *p == pair) {
-                    self.show_comparison(*comparison, waiting, note);
-                }
+            Action::Compared {
+                pair,
+                tier: Tier::Fast,
+                comparison,
+            } => match self.comparing.take_if(|(p, _)| *p == pair) {
+                Some((waiting, note)) => self.show_comparison(*comparison, waiting, note),
+                None => None,
+            },
+            Action::Compared {
+                pair,
+                tier: Tier::Deep,
+                comparison,
+            } => {
+                self.on_refined(pair, *comparison);
                 None
             }
             Action::Opened(result) => {
@@ -566,27 +576,50 @@ impl App {
                 "comparing two long articles ({} KB)…",
                 bytes / 1024
             ));
-            return Some(Effect::Compare { left, right });
+            return Some(Effect::Compare {
+                left,
+                right,
+                tier: Tier::Fast,
+            });
         }
         let comparison = compare(
             &self.articles[left],
             &self.articles[right],
             &self.compare_options(),
         );
-        self.show_comparison(comparison, (left, right), note);
-        None
+        self.show_comparison(comparison, (left, right), note)
     }
 
+    /// Shows the fast tier's comparison at once and asks for the deep tier's in the background.
     fn show_comparison(
         &mut self,
         comparison: crate::compare::Comparison,
         pair: (usize, usize),
         note: Option<String>,
-    ) {
+    ) -> Option<Effect> {
         self.compare = Some(ComparePane::new(comparison, pair));
-        self.status = Some(note.unwrap_or_else(|| {
+        let note = note.unwrap_or_else(|| {
             "comparing the marked article (left) with the selected one (right)".into()
-        }));
+        });
+        self.status = Some(format!("{note} · refining…"));
+        Some(Effect::Compare {
+            left: pair.0,
+            right: pair.1,
+            tier: Tier::Deep,
+        })
+    }
+
+    /// The deep tier's comparison of a pair: it replaces the pane's in place if the pane still
+    /// shows that pair.
+    fn on_refined(&mut self, pair: (usize, usize), comparison: crate::compare::Comparison) {
+        let Some(pane) = self.compare.as_mut().filter(|p| p.articles == pair) else {
+            return;
+        };
+        self.status = Some(match &comparison.summary.meaning.deep_skipped {
+            Some(why) => why.clone(),
+            None => "refined with the deep model".into(),
+        });
+        pane.replace(comparison);
     }
 
     /// Commands while the comparison pane is open.

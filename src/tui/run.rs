@@ -140,17 +140,21 @@ fn perform(
             None
         }
         Effect::OpenUrl(url) => Some(Action::Opened(open_in_browser(&services.browser, &url))),
-        Effect::Compare { left, right } => {
+        Effect::Compare { left, right, tier } => {
             let (a, b) = (
                 app.articles.get(left)?.clone(),
                 app.articles.get(right)?.clone(),
             );
             let tx = to_loop.clone();
-            let options = app.compare_options();
+            let options = crate::compare::Options {
+                tier,
+                ..app.compare_options()
+            };
             std::thread::spawn(move || {
                 let comparison = crate::compare::compare(&a, &b, &options);
                 let _ = tx.send(Action::Compared {
                     pair: (left, right),
+                    tier,
                     comparison: Box::new(comparison),
                 });
             });

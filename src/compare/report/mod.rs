@@ -13,7 +13,7 @@ pub use markdown::markdown;
 pub use text::text;
 pub use wrap::{StyledLine, wrap_fragments};
 
-use super::{Comparison, Group, Kind, Relation};
+use super::{Comparison, Group, Kind, Relation, Tier};
 
 /// A short label and the gutter symbol for a group, so nothing depends on colour alone.
 pub fn label(group: &Group) -> (&'static str, char) {
@@ -44,10 +44,16 @@ pub fn counts_line(c: &Comparison) -> String {
     parts.join(" · ")
 }
 
-/// What the verdict says of the two reports, as one sentence.
+/// What the verdict says of the two reports, and which tier measured meaning.
 pub fn verdict_line(c: &Comparison) -> String {
     let v = c.summary.verdict;
-    match v.relation {
+    let meaning = &c.summary.meaning;
+    let tier = match (&meaning.deep_skipped, meaning.tier) {
+        (Some(why), _) => format!("Meaning: static vectors; {why}."),
+        (None, Tier::Deep) => "Meaning: the deep model.".to_string(),
+        (None, Tier::Fast) => "Meaning: static vectors (fast tier).".to_string(),
+    };
+    let verdict = match v.relation {
         Relation::SameEvent => format!(
             "Same event (subject alike {:.2}, {} sure pairs).",
             v.subject, v.confident_pairs
@@ -60,7 +66,8 @@ pub fn verdict_line(c: &Comparison) -> String {
             "These reports share little: they look unrelated (subject alike {:.2}); only sure links are shown.",
             v.subject
         ),
-    }
+    };
+    format!("{verdict} {tier}")
 }
 
 /// "Title (Source)" for a side.

@@ -10,6 +10,7 @@
 //! both texts repeat everywhere count little; then the direction all sentences of the pair share
 //! is removed, and what is left is compared by cosine.
 
+pub mod deep;
 mod table;
 mod wordpiece;
 

@@ -76,8 +76,23 @@ impl Vocabulary {
     }
 
     /// Appends the piece ids of `text` to `out`, leaving out punctuation, which carries no
-    /// meaning for similarity.
+    /// meaning for the static vectors.
     pub fn pieces(&self, text: &str, out: &mut Vec<u32>) {
+        self.split(text, false, out);
+    }
+
+    /// Appends the piece ids of `text` to `out` as the model reads them: each punctuation mark
+    /// is a piece of its own.
+    pub fn model_pieces(&self, text: &str, out: &mut Vec<u32>) {
+        self.split(text, true, out);
+    }
+
+    /// Looks a piece up by its text.
+    pub fn piece(&self, piece: &str) -> Option<u32> {
+        self.id(piece)
+    }
+
+    fn split(&self, text: &str, punctuation: bool, out: &mut Vec<u32>) {
         let mut word = String::new();
         let push = |c: char, word: &mut String, out: &mut Vec<u32>| {
             if c.is_alphanumeric() {
@@ -85,6 +100,9 @@ impl Vocabulary {
             } else {
                 self.word(word, out);
                 word.clear();
+                if punctuation && !c.is_whitespace() {
+                    self.word(c.encode_utf8(&mut [0u8; 4]), out);
+                }
             }
         };
         // Most text is ASCII, which has no accents to strip.

