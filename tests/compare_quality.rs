@@ -153,14 +153,18 @@ fn gold_links(labels: &Labels, left: &str, right: &str, name: &str) -> Links {
     gold
 }
 
+/// The default options with this semantic tier.
+fn by(tier: Tier) -> Options {
+    Options {
+        tier,
+        ..Options::default()
+    }
+}
+
 /// Link and conflict tallies over every label file in a folder, by one semantic tier, printing
 /// each pair and the totals; the link and conflict precision must be at least 0.85.
 fn measure(folder: &str, tier: Tier) -> (Tally, Tally) {
-    let options = Options {
-        tier,
-        ..Options::default()
-    };
-    let (links, conflicts) = measure_with(folder, &options, true);
+    let (links, conflicts) = measure_with(folder, &by(tier), true);
     println!(
         "{folder} ({tier:?}): links P {:.3} R {:.3}; conflicts P {:.3} R {:.3}",
         links.precision(),
@@ -294,11 +298,7 @@ fn reports_that_share_people_but_not_the_event_barely_align() {
         .flat_map(|p| tiers.iter().map(move |t| (p, *t)))
     {
         let (x, y) = (article(a), article(b));
-        let options = Options {
-            tier,
-            ..Options::default()
-        };
-        let c = compare(&x, &y, &options);
+        let c = compare(&x, &y, &by(tier));
         let links = predicted_links(&c);
         let left: BTreeSet<usize> = links.iter().map(|l| l.0).collect();
         let right: BTreeSet<usize> = links.iter().map(|l| l.1).collect();
