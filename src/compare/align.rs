@@ -1,15 +1,16 @@
 //! Pairing sentences of two articles: candidates from an inverted index, then a best-first
 //! assignment that lets a sentence split into two or two merge into one, in any order.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::decision::{Candidate, Evidence};
 use super::doc::{Doc, Norms, Weights, containment, union};
 use super::model::{Meaning, Relation, Tier, Verdict};
 use super::params::{
-    COMMON_TERM_CAP, DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK, EXACT_SCORED, FLOOR, JOIN,
-    JOIN_CONTAINMENT, LONG_TEXT, MAX_MERGED, PER_SENTENCE, RELATED_SUBJECT, SAME_EVENT_PAIRS,
-    SAME_EVENT_SUBJECT,
+    CANDIDATE_BATCH, COMMON_TERM_CAP, DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK,
+    EXACT_SCORED, FLOOR, JOIN, JOIN_CONTAINMENT, LONG_TEXT, MAX_MERGED, PER_SENTENCE,
+    RELATED_SUBJECT, SAME_EVENT_PAIRS, SAME_EVENT_SUBJECT,
 };
 use super::semantic::SentenceVectors;
 use super::semantic::deep::DeepVectors;
@@ -62,35 +63,93 @@ struct Pair {
 /// terms up in the left sentence.
 fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) -> Vec<Pair> {
     let n_left = left.sentences.len();
-    let n_terms = weights.idf.len();
-    let postings = Postings::new(&left.terms, n_terms);
-    let cap = if n_left > LONG_TEXT {
-        COMMON_TERM_CAP
-    } else {
-        usize::MAX
-    };
-    let mut all = vec![0f32; n_left];
-    let mut topic = vec![0f32; n_left];
-    let mut touched = Vec::with_capacity(n_left);
-    let mut pairs = Vec::with_capacity(right.terms.len() * PER_SENTENCE);
-    let mut mine: Vec<Pair> = Vec::with_capacity(n_left);
-    let cos = |shared: f32, x: f32, y: f32| {
-        if x > 0.0 && y > 0.0 {
-            (shared / (x * y).sqrt()).min(1.0)
+    let search = Search {
+        left,
+        weights,
+        postings: Postings::new(&left.terms, weights.idf.len()),
+        cap: if n_left > LONG_TEXT {
+            COMMON_TERM_CAP
         } else {
-            0.0
-        }
+            usize::MAX
+        },
+        norms: norms[0],
     };
-    let mut skipped: Vec<u32> = Vec::new();
-    let mut partial: Vec<(usize, f32, f32)> = Vec::new();
-    let mut floors: Vec<f32> = Vec::new();
-    for (j, terms) in right.terms.iter().enumerate() {
+    // Each right sentence on its own, on both cores, each worker with its own scratch; the
+    // pairs keep the right sentences' order.
+    let per_sentence: Vec<Vec<Pair>> = right
+        .terms
+        .par_iter()
+        .enumerate()
+        .with_min_len(CANDIDATE_BATCH)
+        .map_init(
+            || Scratch::new(n_left),
+            |scratch, (j, terms)| search.pairs_of(j, terms, norms[1][j], scratch),
+        )
+        .collect();
+    per_sentence.concat()
+}
+
+/// What [`candidates`] looks right sentences up in.
+struct Search<'s, 'a> {
+    left: &'s Doc<'a>,
+    weights: &'s Weights,
+    postings: Postings,
+    /// Terms in more left sentences than this are not looked up.
+    cap: usize,
+    norms: &'s [Norms],
+}
+
+/// One worker's buffers for [`Search::pairs_of`], cleared after each sentence.
+struct Scratch {
+    /// Shared weight with each left sentence, over all terms and over topic terms only.
+    all: Vec<f32>,
+    topic: Vec<f32>,
+    /// The left sentences with some shared weight.
+    touched: Vec<usize>,
+    skipped: Vec<u32>,
+    partial: Vec<(usize, f32, f32)>,
+    floors: Vec<f32>,
+}
+
+impl Scratch {
+    fn new(n_left: usize) -> Scratch {
+        Scratch {
+            all: vec![0f32; n_left],
+            topic: vec![0f32; n_left],
+            touched: Vec::with_capacity(n_left),
+            skipped: Vec::new(),
+            partial: Vec::new(),
+            floors: Vec::new(),
+        }
+    }
+}
+
+impl Search<'_, '_> {
+    /// The best pairs of right sentence `j`, whose terms are `terms`.
+    fn pairs_of(&self, j: usize, terms: &[u32], nr: Norms, scratch: &mut Scratch) -> Vec<Pair> {
+        let (left, weights, cap) = (self.left, self.weights, self.cap);
+        let Scratch {
+            all,
+            topic,
+            touched,
+            skipped,
+            partial,
+            floors,
+        } = scratch;
+        let mut mine: Vec<Pair> = Vec::new();
+        let cos = |shared: f32, x: f32, y: f32| {
+            if x > 0.0 && y > 0.0 {
+                (shared / (x * y).sqrt()).min(1.0)
+            } else {
+                0.0
+            }
+        };
         // This sentence's terms too common to look up, and their weight: what a pair's shared
         // weight can still grow by.
         let (mut skipped_all, mut skipped_topic) = (0f32, 0f32);
         skipped.clear();
         for &t in terms {
-            let list = postings.of(t);
+            let list = self.postings.of(t);
             let w2 = weights.w(t).powi(2);
             let is_topic = !weights.is_name[t as usize];
             if list.len() > cap {
@@ -112,13 +171,13 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
                 }
             }
         }
-        let (nl, nr) = (norms[0], norms[1][j]);
+        let nl = self.norms;
         let score_of = |i: usize, shared_all: f32, shared_topic: f32| {
             0.5 * cos(shared_all, nl[i].all, nr.all)
                 + 0.5 * cos(shared_topic, nl[i].topic, nr.topic)
         };
         if skipped.is_empty() {
-            for &i in &touched {
+            for &i in touched.iter() {
                 let score = score_of(i, all[i], topic[i]);
                 if score >= FLOOR {
                     mine.push(Pair {
@@ -155,12 +214,12 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
                 });
                 partial.truncate(EXACT_SCORED);
             }
-            for &(i, _, bound) in &partial {
+            for &(i, _, bound) in partial.iter() {
                 if bound < least {
                     continue;
                 }
                 let (mut shared_all, mut shared_topic) = (all[i], topic[i]);
-                for &t in &skipped {
+                for &t in skipped.iter() {
                     if left.terms[i].binary_search(&t).is_ok() {
                         let w2 = weights.w(t).powi(2);
                         shared_all += w2;
@@ -179,7 +238,7 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
                 }
             }
         }
-        for &i in &touched {
+        for &i in touched.iter() {
             all[i] = 0.0;
             topic[i] = 0.0;
         }
@@ -190,9 +249,8 @@ fn candidates(left: &Doc, right: &Doc, weights: &Weights, norms: [&[Norms]; 2]) 
             });
             mine.truncate(PER_SENTENCE);
         }
-        pairs.append(&mut mine);
+        mine
     }
-    pairs
 }
 
 /// For each term, the left sentences holding it, all in one buffer (a term's list is a slice

@@ -28,6 +28,8 @@ mod semantic;
 mod token;
 
 use std::sync::Arc;
+
+use rayon::prelude::*;
 use std::time::{Duration, Instant};
 
 pub use align::AlignParams;
@@ -167,7 +169,11 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     let ld = Doc::new(&left.body, &mut vocab);
     let rd = Doc::new(&right.body, &mut vocab);
     let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
-    let meaning = semantic::SentenceVectors::of_pair(&ld, &rd);
+    // The two cores: the sentences' meaning on one, the quotations on the other.
+    let (meaning, (left_quotes, right_quotes)) = rayon::join(
+        || semantic::SentenceVectors::of_pair(&ld, &rd),
+        || rayon::join(|| facts::all_quotes(&ld), || facts::all_quotes(&rd)),
+    );
     let (aligned, verdict, tier) =
         align::align(&ld, &rd, &weights, &meaning, options.align, options.tier);
 
@@ -216,7 +222,6 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     }
     drafts.sort_by(|a, b| a.position.total_cmp(&b.position));
 
-    let (left_quotes, right_quotes) = (facts::all_quotes(&ld), facts::all_quotes(&rd));
     let tiles_l = tiles(&ld);
     let tiles_r = tiles(&rd);
 
@@ -286,7 +291,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
             cut: wd.cut_by_deadline,
         }
     };
-    let built: Vec<Built> = drafts.iter().enumerate().map(build).collect();
+    let built: Vec<Built> = drafts.par_iter().enumerate().map(build).collect();
     let mut groups = Vec::with_capacity(built.len());
     let mut conflicts = Vec::new();
     let mut diff_deadline_hits = 0;

@@ -80,6 +80,10 @@ pub const LONG_TEXT: usize = 512;
 /// an exact score.
 pub const EXACT_SCORED: usize = 4 * PER_SENTENCE;
 
+/// The candidate search hands right sentences to the two cores in runs of at least this many:
+/// fewer cost more to hand over than to score.
+pub const CANDIDATE_BATCH: usize = 64;
+
 /// Each right sentence keeps its best few candidates: enough for splits and merges, and it
 /// bounds the work of every later step on long texts.
 pub const PER_SENTENCE: usize = 8;

@@ -3,6 +3,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::article::{Article, Format, Repairs, parse_article, parse_feed, parse_html_page};
 
 /// Files larger than this are skipped unless the config says otherwise (16 MiB).
@@ -93,29 +95,12 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
         }
     }
 
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    let chunk = files.len().div_ceil(threads).max(1);
-    let results: Vec<Vec<(Vec<Article>, Vec<LoadIssue>)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|p| load_file(p, options))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
+    // Both cores, through rayon's pool (which the comparison uses too), in the files' order.
+    let results: Vec<(Vec<Article>, Vec<LoadIssue>)> =
+        files.par_iter().map(|p| load_file(p, options)).collect();
 
     let mut articles = Vec::with_capacity(files.len());
-    for (article, mut file_issues) in results.into_iter().flatten() {
+    for (article, mut file_issues) in results {
         articles.extend(article);
         issues.append(&mut file_issues);
     }

@@ -5,6 +5,7 @@
 //! the pick is the best IDF-weighted overlap of fingerprints: a few milliseconds for 10,000
 //! articles.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -24,21 +25,7 @@ impl Fingerprints {
     /// Fingerprints a library.
     pub fn new(articles: &[Article]) -> Fingerprints {
         // Both cores: fingerprinting 10,000 articles is the only costly step.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(articles.len().max(1));
-        let chunk = articles.len().div_ceil(threads).max(1);
-        let sets: Vec<Vec<u64>> = std::thread::scope(|s| {
-            let handles: Vec<_> = articles
-                .chunks(chunk)
-                .map(|part| s.spawn(move || part.iter().map(fingerprint).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                // A worker's panic is a bug: re-raise it rather than lose its part.
-                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
+        let sets: Vec<Vec<u64>> = articles.par_iter().map(fingerprint).collect();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for set in &sets {
             for h in set {

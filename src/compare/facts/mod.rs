@@ -110,7 +110,7 @@ pub fn article_conflicts(
     groups: &SentenceGroups,
     out: &mut Vec<Conflict>,
 ) {
-    let (lf, rf) = (Facts::of(left), Facts::of(right));
+    let (lf, rf) = rayon::join(|| Facts::of(left), || Facts::of(right));
     numbers::article_number_conflicts(&lf, &rf, groups, out);
     people::article_role_conflicts(&lf, &rf, groups, out);
     people::government_conflicts(&lf, &rf, groups, out);

@@ -18,15 +18,22 @@ f32 scale, i8[dims]. Row r is line r of `vocab.txt`, written beside the table: t
 vocabulary sorted by its UTF-8 bytes, so that the tokenizer finds a piece by binary search with
 nothing to build at start-up. 7.9 MB for 30,522 rows of 256.
 
-Beside them, `vocab-index.bin` is an open-addressing hash table of the pieces: 65,536 u32 slots
-(little-endian), each a row number or 0xFFFFFFFF for an empty slot, placed by the 32-bit FNV-1a
-hash of the piece's UTF-8 bytes with linear probing, in row order. The tokenizer looks pieces up
-in it with nothing to build at start-up.
+Beside them, `vocab-index.bin` is an open-addressing hash table of the pieces: 65,536 slots of
+two little-endian u32 each, placed by the 32-bit FNV-1a hash of the piece's UTF-8 bytes with
+linear probing, in row order. A slot holds the piece's row (0xFFFFFFFF for an empty slot) and
+where its text is in `vocab.txt`: the byte offset in the low 24 bits, the byte length in the high
+8. The tokenizer looks pieces up in it with nothing to build or read at start-up.
+
+`vocab-prefixes.bin` is a filter of what pieces begin with: 2^20 bits (byte k holds bits 8k to
+8k+7, lowest first), bit h & (2^20 - 1) set for the FNV-1a hash h of every prefix of every piece
+that ends on a character boundary. An unset bit means no piece begins so, which lets the
+tokenizer skip looking up the longer ones.
+
+The index and the filter alone can be remade from the committed `vocab.txt`, without the model:
+
+    python3 make_static_vectors.py --index-only src/compare/semantic
 """
 import json, os, struct, sys
-
-import numpy as np
-from safetensors.numpy import load_file
 
 DIMS = 256
 
@@ -110,6 +117,7 @@ def write_sorted(out_dir, vocab, scale, q):
     with open(os.path.join(out_dir, "vocab.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("".join(vocab[r] + "\n" for r in order))
     write_index(out_dir, [vocab[r] for r in order])
+    write_prefixes(out_dir, [vocab[r] for r in order])
 
 
 INDEX_SLOTS = 1 << 16
@@ -123,16 +131,55 @@ def fnv1a(data):
 
 
 def write_index(out_dir, pieces):
-    """The hash table of `vocab-index.bin` for the pieces in row order."""
-    slots = [0xFFFFFFFF] * INDEX_SLOTS
+    """The hash table of `vocab-index.bin` for the pieces in row order, as `vocab.txt` lists
+    them one a line."""
+    rows = [0xFFFFFFFF] * INDEX_SLOTS
+    places = [0] * INDEX_SLOTS
+    offset = 0
     for row, piece in enumerate(pieces):
-        at = fnv1a(piece.encode("utf-8")) & (INDEX_SLOTS - 1)
-        while slots[at] != 0xFFFFFFFF:
+        data = piece.encode("utf-8")
+        assert offset < 1 << 24 and len(data) < 1 << 8, (offset, piece)
+        at = fnv1a(data) & (INDEX_SLOTS - 1)
+        while rows[at] != 0xFFFFFFFF:
             at = (at + 1) & (INDEX_SLOTS - 1)
-        slots[at] = row
+        rows[at] = row
+        places[at] = offset | (len(data) << 24)
+        offset += len(data) + 1
     with open(os.path.join(out_dir, "vocab-index.bin"), "wb") as f:
-        f.write(struct.pack(f"<{INDEX_SLOTS}I", *slots))
+        for row, place in zip(rows, places):
+            f.write(struct.pack("<II", row, place))
+
+
+PREFIX_BITS = 1 << 20
+
+
+def write_prefixes(out_dir, pieces):
+    """The prefix filter of `vocab-prefixes.bin`."""
+    bits = bytearray(PREFIX_BITS // 8)
+    for piece in pieces:
+        for end in range(1, len(piece) + 1):
+            h = fnv1a(piece[:end].encode("utf-8")) & (PREFIX_BITS - 1)
+            bits[h // 8] |= 1 << (h % 8)
+    with open(os.path.join(out_dir, "vocab-prefixes.bin"), "wb") as f:
+        f.write(bytes(bits))
+
+
+def index_only(folder):
+    """Remakes `vocab-index.bin` and `vocab-prefixes.bin` from the `vocab.txt` in `folder`."""
+    with open(os.path.join(folder, "vocab.txt"), encoding="utf-8", newline="\n") as f:
+        pieces = f.read().split("\n")
+    if pieces and pieces[-1] == "":
+        pieces.pop()
+    write_index(folder, pieces)
+    write_prefixes(folder, pieces)
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--index-only"]:
+        index_only(sys.argv[2])
+    else:
+        # Only the vector table needs these.
+        import numpy as np
+        from safetensors.numpy import load_file
+
+        main()

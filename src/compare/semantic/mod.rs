@@ -38,15 +38,16 @@ impl SentenceVectors {
     pub fn of_pair(left: &Doc, right: &Doc) -> SentenceVectors {
         let table = Table::shipped();
         let pieces = |doc: &Doc| -> Vec<Vec<u32>> {
+            let mut splitter = table.vocabulary.splitter();
             (0..doc.sentences.len())
                 .map(|k| {
                     let mut out = Vec::new();
-                    table.vocabulary.pieces(doc.text(k), &mut out);
+                    splitter.pieces(doc.text(k), &mut out);
                     out
                 })
                 .collect()
         };
-        let (lp, rp) = (pieces(left), pieces(right));
+        let (lp, rp) = rayon::join(|| pieces(left), || pieces(right));
         let mut count = vec![0u32; table.rows()];
         let mut total = 0usize;
         for ids in lp.iter().chain(&rp) {
@@ -66,8 +67,10 @@ impl SentenceVectors {
             }
             v
         };
-        let mut left: Vec<[f32; DIMS]> = lp.iter().map(embed).collect();
-        let mut right: Vec<[f32; DIMS]> = rp.iter().map(embed).collect();
+        let (mut left, mut right): (Vec<[f32; DIMS]>, Vec<[f32; DIMS]>) = rayon::join(
+            || lp.iter().map(embed).collect(),
+            || rp.iter().map(embed).collect(),
+        );
         if left.len() + right.len() >= SHARED_DIRECTION_MIN {
             remove_shared_direction(&mut left, &mut right);
         }
@@ -83,8 +86,18 @@ impl SentenceVectors {
     }
 }
 
+/// Lanes of the dot product: separate sums the compiler can keep in vector registers (one
+/// running sum must add in order, one number at a time).
+const LANES: usize = 8;
+
 fn dot(a: &[f32; DIMS], b: &[f32; DIMS]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    let mut sums = [0f32; LANES];
+    for (x, y) in a.chunks_exact(LANES).zip(b.chunks_exact(LANES)) {
+        for k in 0..LANES {
+            sums[k] += x[k] * y[k];
+        }
+    }
+    sums.iter().sum()
 }
 
 fn normalise(v: &mut [f32; DIMS]) {

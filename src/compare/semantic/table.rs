@@ -10,6 +10,7 @@ pub const DIMS: usize = 256;
 static VECTORS: &[u8] = include_bytes!("static-vectors.bin");
 static VOCABULARY: &str = include_str!("vocab.txt");
 static VOCABULARY_INDEX: &[u8] = include_bytes!("vocab-index.bin");
+static VOCABULARY_PREFIXES: &[u8] = include_bytes!("vocab-prefixes.bin");
 
 /// Header: b"PXSV", version, rows, dims (u32 little-endian each).
 const HEADER: usize = 16;
@@ -39,7 +40,7 @@ impl Table {
                 "static-vectors.bin is truncated"
             );
             Table {
-                vocabulary: Vocabulary::parse(VOCABULARY, VOCABULARY_INDEX),
+                vocabulary: Vocabulary::new(VOCABULARY, VOCABULARY_INDEX, VOCABULARY_PREFIXES),
                 rows,
             }
         })
