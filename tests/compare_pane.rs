@@ -192,7 +192,7 @@ fn details_show_the_word_diff_and_conflicts_of_the_passage_at_the_top() {
 fn export_proposes_a_file_accepts_another_path_and_reports_where() {
     let mut app = wire_vs_review(160, 40);
     assert!(press(&mut app, &["e"]).is_empty(), "e opens a prompt first");
-    let proposed = app.export_prompt.clone().unwrap();
+    let proposed = app.export_prompt().unwrap().to_string();
     assert!(
         proposed.contains("compare-tessaly-tram-wire-vs-tessaly-tram-review-")
             && proposed.ends_with(".md"),
@@ -216,7 +216,7 @@ fn export_proposes_a_file_accepts_another_path_and_reports_where() {
     );
     // Esc cancels; keys typed into the prompt do not act on the pane.
     press(&mut app, &["e", "s", "Esc"]);
-    assert!(app.export_prompt.is_none());
+    assert!(app.export_prompt().is_none());
     assert!(
         app.compare
             .as_ref()

@@ -58,14 +58,7 @@ pub fn run(
         },
         OutputFormat::SideBySide => {
             let width = width
-                .or_else(|| {
-                    tty.then(|| {
-                        ratatui::crossterm::terminal::size()
-                            .ok()
-                            .map(|(w, _)| usize::from(w))
-                    })
-                    .flatten()
-                })
+                .or_else(|| tty.then(parallax::tui::terminal_width).flatten())
                 .unwrap_or(120);
             let colour = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             report::side_by_side(&comparison, width, colour)

@@ -10,8 +10,8 @@ use toml::Spanned;
 use super::error::did_you_mean;
 use super::{Command, ConfigError, Context, KeySeq, Keymap, Theme, ThemeColor};
 use crate::article::line_col;
-use crate::fetch::{FeedSource, is_web_url};
 use crate::library::DEFAULT_MAX_FILE_SIZE;
+use crate::source::{FeedSource, is_web_url};
 
 /// The documented default config, shipped as `config/default.toml` and embedded here.
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");

@@ -11,6 +11,8 @@ pub const TWO_PANE_MIN_WIDTH: u16 = 90;
 /// The screen split into panes; a pane that does not fit is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
+    /// The comparison pane, when one is open: everything above the status bar.
+    pub compare: Rect,
     pub list: Option<Rect>,
     pub reader: Option<Rect>,
     pub status: Option<Rect>,
@@ -29,6 +31,7 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
     };
     if body.height == 0 || body.width == 0 {
         return Panes {
+            compare: body,
             list: None,
             reader: None,
             status,
@@ -46,6 +49,7 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
             ..body
         };
         Panes {
+            compare: body,
             list: Some(list),
             reader: Some(reader),
             status,
@@ -53,11 +57,13 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
     } else {
         match focus {
             Focus::List => Panes {
+                compare: body,
                 list: Some(body),
                 reader: None,
                 status,
             },
             Focus::Reader => Panes {
+                compare: body,
                 list: None,
                 reader: Some(body),
                 status,

@@ -5,19 +5,26 @@
 mod action;
 mod app;
 mod compare;
+mod focus;
 mod input;
 mod layout;
 mod list;
 mod overlay;
 mod reader;
+mod reply;
 mod run;
+mod scroll;
 mod status;
 mod terminal;
 mod text;
+mod text_input;
 pub mod view;
 
 pub use action::{Action, Effect, FetchDone};
-pub use app::{App, Focus, Overlay};
+pub use app::App;
 pub use compare::ComparePane;
+pub use focus::Focus;
 pub use input::action_for_event;
+pub use overlay::Overlay;
 pub use run::{Services, run};
+pub use terminal::width as terminal_width;

@@ -14,7 +14,7 @@ use crate::tui::text::truncate;
 /// Draws the status bar: a message or prompt on the left, key hints on the right.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, Style::new().reversed());
-    let left = if let Some(path) = &app.export_prompt {
+    let left = if let Some(path) = app.export_prompt() {
         format!("export to: {path}▏")
     } else if app.list.editing {
         format!("/{}▏", app.list.filter)
@@ -45,7 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn hints(app: &App) -> String {
     let (context, wanted): (Context, &[(Command, &str)]) = if app.overlay.is_some() {
         (Context::Reader, &[(Command::Back, "close")])
-    } else if app.export_prompt.is_some() {
+    } else if app.export_prompt().is_some() {
         return "Enter write · Esc cancel ".into();
     } else if app.list.editing {
         return "Enter keep · Esc clear ".into();

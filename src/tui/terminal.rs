@@ -29,3 +29,10 @@ pub fn leave() {
     let _ = execute!(stdout(), DisableMouseCapture, Show);
     ratatui::restore();
 }
+
+/// The width of the terminal, in columns, when there is one.
+pub fn width() -> Option<usize> {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+}

@@ -18,16 +18,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let p = panes(area, app.focus);
     if let Some(pane) = &app.compare {
-        compare::render(
-            pane,
-            app.colour,
-            app.theme,
-            Rect {
-                height: area.height.saturating_sub(1),
-                ..area
-            },
-            buf,
-        );
+        compare::render(pane, app.colour, app.theme, p.compare, buf);
     } else if let Some(r) = p.list {
         list::render(
             &app.list,

@@ -1,6 +1,7 @@
 //! The article list pane.
 
 mod state;
+mod update;
 mod view;
 
 pub use state::ListPane;

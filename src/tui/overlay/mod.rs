@@ -1,7 +1,8 @@
-//! Windows drawn over the panes: the help and the load log.
+//! Windows drawn over the panes: the help, the load log and a passage's details.
 
 mod help;
 mod log;
+mod update;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,6 +14,22 @@ pub use help::help_lines;
 pub use log::log_lines;
 
 use super::layout::inner;
+
+/// A window over the panes, with its scroll position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Log {
+        scroll: usize,
+    },
+    /// The details of one group of the open comparison.
+    Details {
+        group: usize,
+        scroll: usize,
+    },
+}
 
 /// Draws a centred window titled `title` with the visible part of `lines`, from `scroll`.
 pub fn render_window(

@@ -1,6 +1,7 @@
 //! The reading pane.
 
 mod state;
+mod update;
 mod view;
 
 pub use state::{LineKind, ReaderPane};

@@ -1,0 +1,19 @@
+//! What the reading pane does with a command.
+
+use super::ReaderPane;
+use crate::config::Command;
+use crate::tui::reply::Reply;
+use crate::tui::scroll::{Step, page_of, step};
+
+impl ReaderPane {
+    /// A command while the reader has the keyboard; `height` is its rows of text.
+    pub fn update(&mut self, command: Command, height: usize) -> Reply {
+        match step(command, page_of(height)) {
+            Some(Step::By(rows)) => self.scroll_by(rows, height),
+            Some(Step::Top) => self.scroll = 0,
+            Some(Step::Bottom) => self.scroll_to_end(height),
+            None => {}
+        }
+        Reply::Done
+    }
+}
