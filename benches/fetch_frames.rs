@@ -18,8 +18,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::article::Article;
 use parallax::config::Config;
 use parallax::fetch::{Client, ClientOptions, FeedSource, fetch_all};
-use parallax::library::{LoadOptions, Loaded, ReadState, load_paths};
-use parallax::tui::{Action, App, FetchDone, view};
+use parallax::library::{LoadOptions, Loaded, load_paths};
+use parallax::tui::{Action, App, FetchDone, Startup, view};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use server::{Reply, Request, Route, Server};
@@ -83,12 +83,12 @@ fn frames(c: &mut Criterion) {
                         articles: articles.clone(),
                         issues: Vec::new(),
                     },
-                    ReadState::default(),
-                    Config::builtin().keymap,
-                    area,
-                    Vec::new(),
+                    Startup {
+                        area,
+                        feeds: FEEDS,
+                        ..Startup::new(Config::builtin().keymap)
+                    },
                 );
-                app.feeds = FEEDS;
                 let data = tempfile::tempdir().unwrap();
                 let (tx, rx) = channel();
                 let worker = {
@@ -141,7 +141,7 @@ fn frames(c: &mut Criterion) {
                     longest = longest.max(start.elapsed());
                 }
                 worker.join().unwrap();
-                assert_eq!(app.articles.len(), 10_000 + FEEDS * ITEMS);
+                assert_eq!(app.articles().len(), 10_000 + FEEDS * ITEMS);
                 total += longest;
             }
             total

@@ -3,10 +3,27 @@
 
 mod common;
 
-use common::{press, sample_app, screen, selected_title};
+use common::{app_starting, press, sample_app, screen, selected_title};
 use parallax::article::Article;
+use parallax::config::Config;
 use parallax::fetch::Progress;
-use parallax::tui::{Action, Effect, FetchDone};
+use parallax::library::load_samples;
+use parallax::tui::{Action, App, Effect, FetchDone, Startup};
+
+/// The samples, started with `startup` changed by `change`.
+fn samples_starting(change: impl FnOnce(&mut Startup)) -> App {
+    let mut startup = Startup::new(Config::builtin().keymap);
+    change(&mut startup);
+    app_starting(load_samples(), startup, 120, 30)
+}
+
+/// The samples with the first selected article's web address set to `url`.
+fn samples_with_url(url: &str) -> App {
+    let i = sample_app(120, 30).list().selected_article().unwrap();
+    let mut loaded = load_samples();
+    loaded.articles[i].url = url.into();
+    app_starting(loaded, Startup::new(Config::builtin().keymap), 120, 30)
+}
 
 #[test]
 fn r_without_feeds_says_how_to_subscribe() {
@@ -17,8 +34,7 @@ fn r_without_feeds_says_how_to_subscribe() {
 
 #[test]
 fn r_fetches_in_the_background_shows_progress_and_adds_what_arrived() {
-    let mut app = sample_app(120, 30);
-    app.feeds = 3;
+    let mut app = samples_starting(|s| s.feeds = 3);
     assert_eq!(press(&mut app, &["r"]), [Effect::FetchFeeds]);
     assert!(screen(&app).contains("fetching feeds 0/3"));
     // A second r while it runs starts nothing.
@@ -33,7 +49,7 @@ fn r_fetches_in_the_background_shows_progress_and_adds_what_arrived() {
     }));
     assert!(screen(&app).contains("fetching feeds 2/3 · 1 new · 1 failed"));
 
-    let before = app.articles.len();
+    let before = app.articles().len();
     let mut fresh = Article::new(
         "/data/library/ferry.md".into(),
         "Ferry to Lindholm suspended".into(),
@@ -46,8 +62,8 @@ fn r_fetches_in_the_background_shows_progress_and_adds_what_arrived() {
         feeds: 3,
         failed: 1,
     }));
-    assert_eq!(app.articles.len(), before + 1);
-    assert!(app.fetching.is_none());
+    assert_eq!(app.articles().len(), before + 1);
+    assert!(app.fetching().is_none());
     let text = screen(&app);
     assert!(
         text.contains("fetched 3 feeds: 1 new article; 1 failed"),
@@ -68,10 +84,9 @@ fn o_opens_only_web_addresses() {
     // The samples have no URL.
     assert!(press(&mut app, &["o"]).is_empty());
     assert!(screen(&app).contains("this article has no web address"));
-    let i = app.list.selected_article().unwrap();
-    app.articles[i].url = "javascript:alert(1)".into();
+    let mut app = samples_with_url("javascript:alert(1)");
     assert!(press(&mut app, &["o"]).is_empty());
-    app.articles[i].url = "https://gazette.example/ferry".into();
+    let mut app = samples_with_url("https://gazette.example/ferry");
     assert_eq!(
         press(&mut app, &["o"]),
         [Effect::OpenUrl("https://gazette.example/ferry".into())]
@@ -80,9 +95,7 @@ fn o_opens_only_web_addresses() {
 
 #[test]
 fn f_asks_for_full_text_only_for_stored_articles() {
-    let mut app = sample_app(120, 30);
-    let i = app.list.selected_article().unwrap();
-    app.articles[i].url = "https://gazette.example/ferry".into();
+    let mut app = samples_with_url("https://gazette.example/ferry");
     // A built-in sample is not a stored file.
     assert!(press(&mut app, &["F"]).is_empty());
     assert!(screen(&app).contains("not a Markdown file"));
@@ -90,9 +103,10 @@ fn f_asks_for_full_text_only_for_stored_articles() {
 
 #[test]
 fn the_first_fetched_articles_replace_the_samples() {
-    let mut app = sample_app(120, 30);
-    app.showing_samples = true;
-    app.feeds = 1;
+    let mut app = samples_starting(|s| {
+        s.showing_samples = true;
+        s.feeds = 1;
+    });
     press(&mut app, &["m", "j", "r"]);
     let fresh = Article::new(
         "/data/library/ferry.md".into(),
@@ -105,12 +119,12 @@ fn the_first_fetched_articles_replace_the_samples() {
         feeds: 1,
         failed: 0,
     }));
-    assert_eq!(app.articles.len(), 1);
+    assert_eq!(app.articles().len(), 1);
     assert_eq!(selected_title(&app), "Ferry to Lindholm suspended");
     assert!(screen(&app).contains("Library 1/1"), "{}", screen(&app));
     // The mark pointed into the samples; it is gone, and comparing asks for a new one.
     press(&mut app, &["c"]);
-    assert!(app.compare.is_none());
+    assert!(app.compare().is_none());
 }
 
 #[test]
@@ -132,9 +146,9 @@ fn new_articles_are_counted_again_and_only_the_latest_count_is_used() {
         })
     };
     assert_eq!(app.update(done(1)), Some(Effect::CountLibrary));
-    let first = app.library_version;
+    let first = app.library_version();
     assert_eq!(app.update(done(2)), Some(Effect::CountLibrary));
-    assert_ne!(app.library_version, first);
+    assert_ne!(app.library_version(), first);
     // A fetch that brought nothing changes nothing to count.
     let nothing = Action::FetchDone(FetchDone {
         feeds: 1,
@@ -142,7 +156,7 @@ fn new_articles_are_counted_again_and_only_the_latest_count_is_used() {
     });
     assert_eq!(app.update(nothing), None);
 
-    let bodies: Vec<&str> = app.articles.iter().map(|a| a.body.as_str()).collect();
+    let bodies: Vec<&str> = app.articles().iter().map(|a| a.body.as_str()).collect();
     let terms = std::sync::Arc::new(parallax::compare::LibraryTerms::new(&bodies));
     // A count of the library before the second fetch is out of date.
     app.update(Action::LibraryCounted {
@@ -151,7 +165,7 @@ fn new_articles_are_counted_again_and_only_the_latest_count_is_used() {
     });
     assert!(app.compare_options().library.is_none());
     app.update(Action::LibraryCounted {
-        version: app.library_version,
+        version: app.library_version(),
         terms: terms.clone(),
     });
     assert_eq!(app.compare_options().library, Some(terms));

@@ -22,9 +22,9 @@ fn moving_through_the_list_changes_what_the_reader_shows() {
     press(&mut app, &["k", "k", "k"]);
     assert_eq!(selected_title(&app), first, "stops at the top");
     press(&mut app, &["G"]);
-    assert_eq!(app.list.selected, app.articles.len() - 1);
+    assert_eq!(app.list().selected, app.articles().len() - 1);
     press(&mut app, &["Home"]);
-    assert_eq!(app.list.selected, 0);
+    assert_eq!(app.list().selected, 0);
 }
 
 #[test]
@@ -32,28 +32,28 @@ fn enter_opens_marks_read_and_asks_to_save() {
     let mut app = sample_app(160, 40);
     let effects = press(&mut app, &["Enter"]);
     assert_eq!(effects, [Effect::SaveReadState]);
-    assert_eq!(app.focus, Focus::Reader);
-    let index = app.list.selected_article().unwrap();
-    assert!(app.read.is_read(&app.articles[index]));
+    assert_eq!(app.focus(), Focus::Reader);
+    let index = app.list().selected_article().unwrap();
+    assert!(app.read().is_read(&app.articles()[index]));
     // Opening again changes nothing, so nothing needs saving.
     press(&mut app, &["Esc"]);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     assert!(press(&mut app, &["Enter"]).is_empty());
     // u toggles the mark back.
     press(&mut app, &["Esc", "u"]);
-    assert!(!app.read.is_read(&app.articles[index]));
+    assert!(!app.read().is_read(&app.articles()[index]));
 }
 
 #[test]
 fn filter_narrows_as_you_type_and_escape_clears() {
     let mut app = sample_app(160, 40);
-    let all = app.list.visible.len();
+    let all = app.list().visible.len();
     press(&mut app, &["/", "c", "r", "a", "n", "e"]);
-    assert!(app.list.editing);
-    let crane = app.list.visible.len();
+    assert!(app.list().editing);
+    let crane = app.list().visible.len();
     assert!(crane > 0 && crane < all);
-    for &i in &app.list.visible {
-        let a = &app.articles[i];
+    for &i in &app.list().visible {
+        let a = &app.articles()[i];
         let hay = format!("{} {} {}", a.title, a.source, a.body).to_lowercase();
         assert!(hay.contains("crane"), "{}", a.title);
     }
@@ -71,23 +71,23 @@ fn filter_narrows_as_you_type_and_escape_clears() {
             "Backspace",
         ],
     );
-    assert!(app.list.visible.len() >= crane);
+    assert!(app.list().visible.len() >= crane);
     press(&mut app, &["Esc"]);
-    assert!(!app.list.editing);
-    assert_eq!(app.list.visible.len(), all);
+    assert!(!app.list().editing);
+    assert_eq!(app.list().visible.len(), all);
 }
 
 #[test]
 fn enter_keeps_the_filter_and_esc_in_the_list_clears_it() {
     let mut app = sample_app(160, 40);
     press(&mut app, &["/", "T", "E", "S", "S", "A", "L", "Y", "Enter"]);
-    assert!(!app.list.editing);
-    let kept = app.list.visible.len();
-    assert!(kept < app.articles.len());
+    assert!(!app.list().editing);
+    let kept = app.list().visible.len();
+    assert!(kept < app.articles().len());
     press(&mut app, &["j"]);
-    assert_eq!(app.list.visible.len(), kept, "j moves, it is not typed");
+    assert_eq!(app.list().visible.len(), kept, "j moves, it is not typed");
     press(&mut app, &["Esc"]);
-    assert_eq!(app.list.visible.len(), app.articles.len());
+    assert_eq!(app.list().visible.len(), app.articles().len());
 }
 
 #[test]
@@ -96,14 +96,14 @@ fn sort_cycles_and_keeps_the_selected_article() {
     press(&mut app, &["j", "j"]);
     let chosen = selected_title(&app).to_string();
     press(&mut app, &["s"]);
-    assert_eq!(app.list.sort.label(), "source");
+    assert_eq!(app.list().sort.label(), "source");
     assert_eq!(selected_title(&app), chosen);
     press(&mut app, &["s"]);
     let titles: Vec<String> = app
-        .list
+        .list()
         .visible
         .iter()
-        .map(|&i| app.articles[i].title.to_lowercase())
+        .map(|&i| app.articles()[i].title.to_lowercase())
         .collect();
     let mut sorted = titles.clone();
     sorted.sort();
@@ -114,40 +114,40 @@ fn sort_cycles_and_keeps_the_selected_article() {
 fn tab_and_h_l_move_focus_and_reader_scrolls() {
     let mut app = sample_app(100, 12);
     press(&mut app, &["Tab"]);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     press(&mut app, &["j", "j"]);
-    assert_eq!(app.reader.scroll, 2);
+    assert_eq!(app.reader().scroll, 2);
     press(
         &mut app,
         &[
             "PageDown", "PageDown", "PageDown", "PageDown", "PageDown", "PageDown",
         ],
     );
-    let bottom = app.reader.scroll;
+    let bottom = app.reader().scroll;
     press(&mut app, &["j"]);
-    assert_eq!(app.reader.scroll, bottom, "scrolling stops at the end");
+    assert_eq!(app.reader().scroll, bottom, "scrolling stops at the end");
     press(&mut app, &["g"]);
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader().scroll, 0);
     press(&mut app, &["h"]);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     press(&mut app, &["l"]);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
 }
 
 #[test]
 fn help_and_log_open_scroll_and_close() {
     let mut app = sample_app(120, 20);
     press(&mut app, &["?"]);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 0 }));
     press(&mut app, &["j"]);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 1 }));
     press(&mut app, &["Esc"]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     press(&mut app, &["L"]);
-    assert!(matches!(app.overlay, Some(Overlay::Log { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Log { .. })));
     assert!(screen(&app).contains("Every file loaded cleanly"));
     press(&mut app, &["q"]);
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -159,15 +159,15 @@ fn remapped_keys_work_and_show_in_help() {
     .unwrap();
     let mut app = app_with(load_samples(), config, 160, 50);
     press(&mut app, &["n", "n"]);
-    assert_eq!(app.list.selected, 2);
+    assert_eq!(app.list().selected, 2);
     press(&mut app, &["j"]);
-    assert_eq!(app.list.selected, 2, "j is no longer bound");
+    assert_eq!(app.list().selected, 2, "j is no longer bound");
     press(&mut app, &["g"]);
-    assert_eq!(app.pending.len(), 1);
+    assert_eq!(app.pending().len(), 1);
     assert!(screen(&app).contains("g … (waiting for the next key)"));
     press(&mut app, &["g"]);
-    assert_eq!(app.list.selected, 0);
-    assert!(app.pending.is_empty());
+    assert_eq!(app.list().selected, 0);
+    assert!(app.pending().is_empty());
     press(&mut app, &["?"]);
     let shown = screen(&app);
     let line = shown
@@ -186,8 +186,8 @@ fn a_broken_sequence_falls_back_to_its_last_key() {
     let config = Config::parse("[keys.list]\ntop = [\"g g\"]\n", Path::new("c.toml")).unwrap();
     let mut app = app_with(load_samples(), config, 160, 50);
     press(&mut app, &["g", "j"]);
-    assert_eq!(app.list.selected, 1);
-    assert!(app.pending.is_empty());
+    assert_eq!(app.list().selected, 1);
+    assert!(app.pending().is_empty());
 }
 
 #[test]
@@ -198,15 +198,15 @@ fn mouse_wheel_scrolls_the_pane_under_it_and_click_selects() {
         row: 3,
         down: true,
     });
-    assert_eq!(app.list.selected, 3);
+    assert_eq!(app.list().selected, 3);
     app.update(Action::Scroll {
         column: 120,
         row: 3,
         down: true,
     });
-    assert_eq!(app.reader.scroll, 3);
+    assert_eq!(app.reader().scroll, 3);
     app.update(Action::Click { column: 5, row: 2 });
-    assert_eq!(app.list.selected, app.list.offset + 1);
+    assert_eq!(app.list().selected, app.list().offset + 1);
 }
 
 #[test]

@@ -2,11 +2,11 @@
 
 mod common;
 
-use common::{app_with, press, sample_app, screen, selected_title};
+use common::{app_starting, app_with, press, sample_app, screen, selected_title};
 use parallax::compare::Tier;
 use parallax::config::Config;
 use parallax::library::load_samples;
-use parallax::tui::{Action, App, Effect, Overlay, view};
+use parallax::tui::{Action, App, Effect, Overlay, Startup, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -15,7 +15,7 @@ use std::path::Path;
 /// Selects the article whose title starts with `title`.
 fn select(app: &mut App, title: &str) {
     press(app, &["Home"]);
-    for _ in 0..app.articles.len() {
+    for _ in 0..app.articles().len() {
         if selected_title(app).starts_with(title) {
             return;
         }
@@ -26,7 +26,11 @@ fn select(app: &mut App, title: &str) {
 
 /// Wire (marked, left) against the paraphrase (selected, right).
 fn wire_vs_review(width: u16, height: u16) -> App {
-    let mut app = sample_app(width, height);
+    wire_vs_review_in(sample_app(width, height))
+}
+
+/// The same comparison opened in an app started otherwise.
+fn wire_vs_review_in(mut app: App) -> App {
     select(&mut app, "Tessaly council approves 12-kilometre");
     press(&mut app, &["m"]);
     select(&mut app, "After years of wrangling");
@@ -35,7 +39,7 @@ fn wire_vs_review(width: u16, height: u16) -> App {
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.area().width, app.area().height)).unwrap();
     t.draw(|f| view::draw(app, f)).unwrap();
     t
 }
@@ -43,7 +47,7 @@ fn draw(app: &App) -> Terminal<TestBackend> {
 #[test]
 fn mark_then_compare_opens_the_pair_with_the_marked_article_on_the_left() {
     let app = wire_vs_review(160, 40);
-    let pane = app.compare.as_ref().expect("the comparison is open");
+    let pane = app.compare().expect("the comparison is open");
     assert_eq!(
         pane.comparison.left.title,
         "Tessaly council approves 12-kilometre tram extension"
@@ -72,7 +76,7 @@ fn the_mark_is_visible_and_toggles() {
     press(&mut app, &["m"]);
     assert!(screen(&app).contains("◆ "), "{}", screen(&app));
     press(&mut app, &["Space"]);
-    assert_eq!(app.marked, None);
+    assert_eq!(app.marked(), None);
     assert!(!screen(&app).contains("◆ "));
 }
 
@@ -81,15 +85,14 @@ fn compare_without_a_mark_picks_the_most_similar_article_and_says_so() {
     let mut app = sample_app(160, 40);
     select(&mut app, "Crane collapses at Port of Valmora");
     press(&mut app, &["c"]);
-    let pane = app.compare.as_ref().unwrap();
+    let pane = app.compare().unwrap();
     assert!(
         pane.comparison.right.path.contains("valmora-crane"),
         "{}",
         pane.comparison.right.path
     );
     assert!(
-        app.status
-            .as_deref()
+        app.status()
             .unwrap_or("")
             .starts_with("compared with the most similar article: ")
     );
@@ -99,7 +102,7 @@ fn compare_without_a_mark_picks_the_most_similar_article_and_says_so() {
 fn navigation_moves_the_cursor_between_divergences_and_shared_passages() {
     let mut app = wire_vs_review(160, 20);
     let height = app.compare_height();
-    let pane = app.compare.as_ref().unwrap();
+    let pane = app.compare().unwrap();
     let divergences: Vec<usize> = (0..pane.comparison.groups.len())
         .filter(|&g| pane.is_divergence(g))
         .collect();
@@ -110,30 +113,25 @@ fn navigation_moves_the_cursor_between_divergences_and_shared_passages() {
     assert_eq!(pane.cursor, 0);
     let first = divergences.iter().copied().find(|&g| g > 0).unwrap();
     press(&mut app, &["n"]);
-    assert_eq!(app.compare.as_ref().unwrap().cursor, first);
+    assert_eq!(app.compare().unwrap().cursor, first);
     press(&mut app, &["n"]);
     let second = divergences.iter().copied().find(|&g| g > first).unwrap();
-    let pane = app.compare.as_ref().unwrap();
+    let pane = app.compare().unwrap();
     assert_eq!(pane.cursor, second);
     // The cursor's group is on screen.
     let start = pane.layout().group_rows[second];
     assert!(start >= pane.scroll && start < pane.scroll + height);
     press(&mut app, &["N"]);
-    assert_eq!(app.compare.as_ref().unwrap().cursor, first);
+    assert_eq!(app.compare().unwrap().cursor, first);
     press(&mut app, &["]"]);
     let next_shared = shared.iter().copied().find(|&g| g > first).unwrap();
-    assert_eq!(app.compare.as_ref().unwrap().cursor, next_shared);
+    assert_eq!(app.compare().unwrap().cursor, next_shared);
     press(&mut app, &["g"]);
-    assert_eq!(app.compare.as_ref().unwrap().scroll, 0);
+    assert_eq!(app.compare().unwrap().scroll, 0);
     press(&mut app, &["["]);
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap()
-            .contains("no earlier shared passage")
-    );
+    assert!(app.status().unwrap().contains("no earlier shared passage"));
     press(&mut app, &["G", "j"]);
-    let pane = app.compare.as_ref().unwrap();
+    let pane = app.compare().unwrap();
     assert_eq!(
         pane.scroll,
         pane.layout().rows.len() - height,
@@ -151,7 +149,7 @@ fn swap_mirrors_the_comparison_and_esc_returns_with_selection_and_mark_kept() {
     let mut app = wire_vs_review(160, 40);
     let before = selected_title(&app).to_string();
     press(&mut app, &["s"]);
-    let pane = app.compare.as_ref().unwrap();
+    let pane = app.compare().unwrap();
     assert!(
         pane.comparison
             .left
@@ -160,9 +158,9 @@ fn swap_mirrors_the_comparison_and_esc_returns_with_selection_and_mark_kept() {
     );
     assert!(screen(&app).contains("L: After years of wrangling"));
     press(&mut app, &["Esc"]);
-    assert!(app.compare.is_none());
+    assert!(app.compare().is_none());
     assert_eq!(selected_title(&app), before);
-    assert!(app.marked.is_some());
+    assert!(app.marked().is_some());
 }
 
 #[test]
@@ -170,7 +168,7 @@ fn details_show_the_word_diff_and_conflicts_of_the_passage_at_the_top() {
     let mut app = wire_vs_review(160, 40);
     // Move to a passage with a conflict, then open its details.
     for _ in 0..20 {
-        let pane = app.compare.as_ref().unwrap();
+        let pane = app.compare().unwrap();
         let g = pane.current_group().unwrap();
         if pane.comparison.conflicts.iter().any(|c| c.group == g) {
             break;
@@ -178,14 +176,14 @@ fn details_show_the_word_diff_and_conflicts_of_the_passage_at_the_top() {
         press(&mut app, &["n"]);
     }
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.overlay, Some(Overlay::Details { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Details { .. })));
     let shown = screen(&app);
     assert!(
         shown.contains("Passage details") && shown.contains("Conflicts:") && shown.contains('«'),
         "{shown}"
     );
     press(&mut app, &["Esc"]);
-    assert!(app.overlay.is_none() && app.compare.is_some());
+    assert!(app.overlay().is_none() && app.compare().is_some());
 }
 
 #[test]
@@ -218,7 +216,7 @@ fn export_proposes_a_file_accepts_another_path_and_reports_where() {
     press(&mut app, &["e", "s", "Esc"]);
     assert!(app.export_prompt().is_none());
     assert!(
-        app.compare
+        app.compare()
             .as_ref()
             .unwrap()
             .comparison
@@ -232,15 +230,15 @@ fn export_proposes_a_file_accepts_another_path_and_reports_where() {
 #[test]
 fn narrow_windows_and_x_use_one_column() {
     let mut app = wire_vs_review(90, 30);
-    assert!(app.compare.as_ref().unwrap().layout().unified);
+    assert!(app.compare().unwrap().layout().unified);
     assert!(screen(&app).contains("one column"));
     app.update(Action::Resize {
         width: 160,
         height: 30,
     });
-    assert!(!app.compare.as_ref().unwrap().layout().unified);
+    assert!(!app.compare().unwrap().layout().unified);
     press(&mut app, &["x"]);
-    assert!(app.compare.as_ref().unwrap().layout().unified);
+    assert!(app.compare().unwrap().layout().unified);
     for (w, h) in [(1, 1), (5, 3), (20, 6), (99, 10), (100, 10), (250, 80)] {
         app.update(Action::Resize {
             width: w,
@@ -293,8 +291,10 @@ fn changed_words_are_coloured_and_without_colour_still_stand_out() {
             .filter(|c| c.symbol() != " ")
             .collect::<Vec<_>>()
     };
-    let mut app = wire_vs_review(140, 34);
-    app.colour = true;
+    let started =
+        |startup: Startup| wire_vs_review_in(app_starting(load_samples(), startup, 140, 34));
+    let keymap = || Config::builtin().keymap;
+    let app = started(Startup::new(keymap()));
     let cells = find_changed(&app);
     assert!(
         cells
@@ -314,14 +314,24 @@ fn changed_words_are_coloured_and_without_colour_still_stand_out() {
     );
 
     // A theme changes the colours.
-    app.theme.changed_left = parallax::config::ThemeColor::Rgb(1, 2, 3);
+    let theme = parallax::config::Theme {
+        changed_left: parallax::config::ThemeColor::Rgb(1, 2, 3),
+        ..Default::default()
+    };
+    let themed = started(Startup {
+        theme,
+        ..Startup::new(keymap())
+    });
     assert!(
-        find_changed(&app)
+        find_changed(&themed)
             .iter()
             .any(|c| c.fg == Color::Rgb(1, 2, 3))
     );
 
-    app.colour = false;
+    let app = started(Startup {
+        colour: false,
+        ..Startup::new(keymap())
+    });
     let cells = find_changed(&app);
     assert!(
         cells.iter().all(|c| c.fg == Color::Reset),
@@ -373,8 +383,11 @@ fn emphasis_text(app: &App) -> String {
 
 #[test]
 fn no_color_pane_snapshot() {
-    let mut app = wire_vs_review(120, 30);
-    app.colour = false;
+    let startup = Startup {
+        colour: false,
+        ..Startup::new(Config::builtin().keymap)
+    };
+    let app = wire_vs_review_in(app_starting(load_samples(), startup, 120, 30));
     insta::assert_snapshot!(emphasis_text(&app));
 }
 
@@ -404,19 +417,20 @@ fn long_articles_are_compared_in_the_background() {
         left,
         right,
         tier: Tier::Fast,
+        at_once: false,
     }) = effects.last().cloned()
     else {
         panic!("expected a background comparison, got {effects:?}");
     };
-    assert!(app.compare.is_none());
+    assert!(app.compare().is_none());
     assert!(screen(&app).contains("comparing two long articles"));
     // Still responsive: another c only says to wait.
     assert!(press(&mut app, &["c"]).is_empty());
     assert!(screen(&app).contains("still comparing"));
 
     let comparison = parallax::compare::compare(
-        &app.articles[left],
-        &app.articles[right],
+        &app.articles()[left],
+        &app.articles()[right],
         &Default::default(),
     );
     let refine = app.update(Action::Compared {
@@ -424,13 +438,14 @@ fn long_articles_are_compared_in_the_background() {
         tier: Tier::Fast,
         comparison: Box::new(comparison),
     });
-    assert!(app.compare.is_some());
+    assert!(app.compare().is_some());
     assert_eq!(
         refine,
         Some(Effect::Compare {
             left,
             right,
-            tier: Tier::Deep
+            tier: Tier::Deep,
+            at_once: false,
         })
     );
 }
@@ -446,25 +461,26 @@ fn the_deep_tier_refines_the_open_pane_in_place_and_says_so() {
         left,
         right,
         tier: Tier::Deep,
+        ..
     }) = effects.last().cloned()
     else {
         panic!("expected the deep tier to be asked for, got {effects:?}");
     };
     assert!(screen(&app).contains("refining…"));
     press(&mut app, &["n"]);
-    let cursor = app.compare.as_ref().unwrap().cursor;
+    let cursor = app.compare().unwrap().cursor;
     let options = parallax::compare::Options {
         tier: Tier::Deep,
         ..Default::default()
     };
-    let deep = parallax::compare::compare(&app.articles[left], &app.articles[right], &options);
+    let deep = parallax::compare::compare(&app.articles()[left], &app.articles()[right], &options);
     assert_eq!(deep.summary.meaning.tier, Tier::Deep);
     app.update(Action::Compared {
         pair: (left, right),
         tier: Tier::Deep,
         comparison: Box::new(deep.clone()),
     });
-    let pane = app.compare.as_ref().unwrap();
+    let pane = app.compare().unwrap();
     assert_eq!(pane.comparison, deep);
     assert_eq!(pane.cursor, cursor, "the cursor stays on its passage");
     assert!(screen(&app).contains("refined with the deep model"));
@@ -476,7 +492,7 @@ fn the_deep_tier_refines_the_open_pane_in_place_and_says_so() {
         tier: Tier::Deep,
         comparison: Box::new(deep),
     });
-    assert!(app.compare.is_none());
+    assert!(app.compare().is_none());
 }
 
 #[test]

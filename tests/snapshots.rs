@@ -11,7 +11,8 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.area().width, app.area().height)).unwrap();
     terminal.draw(|f| view::draw(app, f)).unwrap();
     terminal
 }

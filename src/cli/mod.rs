@@ -247,19 +247,26 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
         }
         None => ReadState::default(),
     };
-    // A warning (a damaged state file) matters more than the first-run hint.
-    let hint = samples && warnings.is_empty();
-    let mut app =
-        parallax::tui::App::new(loaded, read, config.keymap, Default::default(), warnings);
-    app.theme = config.theme;
-    app.showing_samples = samples;
-    if hint {
-        app.status = Some(if config.feeds.is_empty() {
-            "samples shown: add [[feeds]] to the config, then r".into()
+    // A warning (a damaged state file) goes first; App::new shows it over this hint.
+    let message = samples.then(|| {
+        if config.feeds.is_empty() {
+            "samples shown: add [[feeds]] to the config, then r".to_string()
         } else {
-            "samples shown: press r to fetch your feeds".into()
-        });
-    }
+            "samples shown: press r to fetch your feeds".to_string()
+        }
+    });
+    let startup = parallax::tui::Startup {
+        read,
+        theme: config.theme,
+        warnings,
+        colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        feeds: config.feeds.len(),
+        showing_samples: samples,
+        data_dir: parallax::config::data_dir(),
+        message,
+        ..parallax::tui::Startup::new(config.keymap)
+    };
+    let app = parallax::tui::App::new(loaded, startup);
     let services = parallax::tui::Services {
         state_file,
         feeds: config.feeds,

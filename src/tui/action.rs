@@ -11,6 +11,8 @@ pub enum Action {
     /// A key press, resolved through the keymap inside `update` (so sequences and the filter
     /// prompt share one place).
     Key(Key),
+    /// The time now, given by the loop before the input it reads: `update` reads no clock.
+    Now(std::time::SystemTime),
     /// The terminal changed size.
     Resize { width: u16, height: u16 },
     /// The mouse wheel turned over a cell.
@@ -73,12 +75,15 @@ pub enum Effect {
     FullText { path: PathBuf, url: String },
     /// Open a web page in the browser.
     OpenUrl(String),
-    /// Compare two articles (by index) in the background: long ones with the fast tier, or
-    /// any shown pair again with the deep tier, to refine the pane in place.
+    /// Compare two articles (by index): with the fast tier to open the pane, or a shown pair
+    /// again with the deep tier to refine it in place. `at_once` (short articles) is done
+    /// before the next frame; otherwise in the background. The result comes back as
+    /// [`Action::Compared`].
     Compare {
         left: usize,
         right: usize,
         tier: crate::compare::Tier,
+        at_once: bool,
     },
     /// Count the library's word frequencies in the background (comparisons weigh words common
     /// across the library less).

@@ -21,10 +21,10 @@ mod text_input;
 pub mod view;
 
 pub use action::{Action, Effect, FetchDone};
-pub use app::App;
+pub use app::{App, Startup};
 pub use compare::ComparePane;
 pub use focus::Focus;
 pub use input::action_for_event;
 pub use overlay::Overlay;
-pub use run::{Services, run};
+pub use run::{Services, compute, run};
 pub use terminal::width as terminal_width;

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use ratatui::crossterm::event;
 
@@ -31,7 +31,6 @@ const TICK: Duration = Duration::from_millis(50);
 
 /// Runs the TUI until the user quits. The terminal is restored however this returns.
 pub fn run(mut app: App, services: Services) -> io::Result<()> {
-    app.feeds = services.feeds.len();
     let (to_loop, from_work) = channel();
     let mut term = terminal::enter()?;
     let result = (|| -> io::Result<()> {
@@ -44,6 +43,7 @@ pub fn run(mut app: App, services: Services) -> io::Result<()> {
         loop {
             term.draw(|frame| view::draw(&app, frame))?;
             let actions = next_actions(&from_work)?;
+            app.update(Action::Now(SystemTime::now()));
             for action in actions {
                 let mut next = Some(action);
                 while let Some(action) = next.take() {
@@ -140,23 +140,17 @@ fn perform(
             None
         }
         Effect::OpenUrl(url) => Some(Action::Opened(open_in_browser(&services.browser, &url))),
-        Effect::Compare { left, right, tier } => {
+        Effect::Compare { at_once: true, .. } => compute(app, &effect),
+        Effect::Compare {
+            left, right, tier, ..
+        } => {
             let (a, b) = (
                 app.articles.get(left)?.clone(),
                 app.articles.get(right)?.clone(),
             );
-            let tx = to_loop.clone();
-            let options = crate::compare::Options {
-                tier,
-                ..app.compare_options()
-            };
+            let (tx, options) = (to_loop.clone(), app.compare_options());
             std::thread::spawn(move || {
-                let comparison = crate::compare::compare(&a, &b, &options);
-                let _ = tx.send(Action::Compared {
-                    pair: (left, right),
-                    tier,
-                    comparison: Box::new(comparison),
-                });
+                let _ = tx.send(compared(&a, &b, (left, right), tier, options));
             });
             None
         }
@@ -175,6 +169,36 @@ fn perform(
             });
             None
         }
+    }
+}
+
+/// Carries out an effect that is only computation, a comparison, and returns what it
+/// reports; `None` for any other effect (files, the network, the browser), which only the loop
+/// carries out. Tests and benches use it to drive the app as the loop does.
+pub fn compute(app: &App, effect: &Effect) -> Option<Action> {
+    let Effect::Compare {
+        left, right, tier, ..
+    } = *effect
+    else {
+        return None;
+    };
+    let (a, b) = (app.articles.get(left)?, app.articles.get(right)?);
+    Some(compared(a, b, (left, right), tier, app.compare_options()))
+}
+
+/// Compares two articles with `tier`, as the action that reports it.
+fn compared(
+    a: &crate::article::Article,
+    b: &crate::article::Article,
+    pair: (usize, usize),
+    tier: crate::compare::Tier,
+    options: crate::compare::Options,
+) -> Action {
+    let options = crate::compare::Options { tier, ..options };
+    Action::Compared {
+        pair,
+        tier,
+        comparison: Box::new(crate::compare::compare(a, b, &options)),
     }
 }
 

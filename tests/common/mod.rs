@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use parallax::config::{Config, KeySeq};
-use parallax::library::{Loaded, ReadState, load_samples};
-use parallax::tui::{Action, App, Effect};
+use parallax::library::{Loaded, load_samples};
+use parallax::tui::{Action, App, Effect, Startup, compute};
 use ratatui::layout::Rect;
 
 /// The app over the built-in samples at a given terminal size, with default keys.
@@ -13,21 +13,31 @@ pub fn sample_app(width: u16, height: u16) -> App {
 
 /// The app over any library and config.
 pub fn app_with(loaded: Loaded, config: Config, width: u16, height: u16) -> App {
-    App::new(
-        loaded,
-        ReadState::default(),
-        config.keymap,
-        Rect::new(0, 0, width, height),
-        Vec::new(),
-    )
+    app_starting(loaded, Startup::new(config.keymap), width, height)
 }
 
-/// Types keys written as in the config ("j", "Enter", "g g" is two keys) and returns the effects.
+/// The app over any library, started with `startup` at a given terminal size.
+pub fn app_starting(loaded: Loaded, startup: Startup, width: u16, height: u16) -> App {
+    let startup = Startup {
+        area: Rect::new(0, 0, width, height),
+        ..startup
+    };
+    App::new(loaded, startup)
+}
+
+/// Types keys written as in the config ("j", "Enter", "g g" is two keys) and returns the effects,
+/// carrying out at once, as the loop does, the comparisons asked to be done at once.
 pub fn press(app: &mut App, keys: &[&str]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for name in keys {
         for key in KeySeq::parse(name).unwrap_or_else(|e| panic!("{e}")).0 {
-            effects.extend(app.update(Action::Key(key)));
+            let mut next = app.update(Action::Key(key));
+            while let Some(effect) = next.take() {
+                if matches!(effect, Effect::Compare { at_once: true, .. }) {
+                    next = compute(app, &effect).and_then(|action| app.update(action));
+                }
+                effects.push(effect);
+            }
         }
     }
     effects
@@ -35,14 +45,14 @@ pub fn press(app: &mut App, keys: &[&str]) -> Vec<Effect> {
 
 /// The title of the selected article.
 pub fn selected_title(app: &App) -> &str {
-    app.list
+    app.list()
         .selected_article()
-        .map_or("", |i| app.articles[i].title.as_str())
+        .map_or("", |i| app.articles()[i].title.as_str())
 }
 
 /// Renders the app to text, one line per row, trailing spaces trimmed.
 pub fn screen(app: &App) -> String {
-    let area = app.area;
+    let area = app.area();
     let mut buf = ratatui::buffer::Buffer::empty(area);
     parallax::tui::view::render(app, area, &mut buf);
     (0..area.height)

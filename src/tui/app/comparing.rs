@@ -2,7 +2,7 @@
 //! deep tier's refinement, and the export prompt.
 
 use super::App;
-use crate::compare::{Comparison, Options, Tier, compare, report};
+use crate::compare::{Comparison, Options, Tier, report};
 use crate::config::Key;
 use crate::library::Fingerprints;
 use crate::tui::Effect;
@@ -72,26 +72,22 @@ impl App {
             }
         };
         let bytes = self.articles[left].body.len() + self.articles[right].body.len();
-        if bytes > BACKGROUND_COMPARE_BYTES {
-            // Long articles take a noticeable while: compare them off the loop, so the
-            // reader keeps responding.
-            self.comparing = Some(((left, right), note));
+        // Long articles take a noticeable while: they are compared off the loop, so the reader
+        // keeps responding; short ones at once, before the next frame.
+        let at_once = bytes <= BACKGROUND_COMPARE_BYTES;
+        if !at_once {
             self.status = Some(format!(
                 "comparing two long articles ({} KB)…",
                 bytes / 1024
             ));
-            return Some(Effect::Compare {
-                left,
-                right,
-                tier: Tier::Fast,
-            });
         }
-        let comparison = compare(
-            &self.articles[left],
-            &self.articles[right],
-            &self.compare_options(),
-        );
-        self.show_comparison(comparison, (left, right), note)
+        self.comparing = Some(((left, right), note));
+        Some(Effect::Compare {
+            left,
+            right,
+            tier: Tier::Fast,
+            at_once,
+        })
     }
 
     /// Shows the fast tier's comparison at once and asks for the deep tier's in the background.
@@ -110,6 +106,7 @@ impl App {
             left: pair.0,
             right: pair.1,
             tier: Tier::Deep,
+            at_once: false,
         })
     }
 
@@ -130,11 +127,11 @@ impl App {
     /// other path.
     pub(super) fn start_export(&mut self) {
         let Some(pane) = &self.compare else { return };
-        let secs = std::time::SystemTime::now()
+        let secs = self
+            .now
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let data_dir = crate::config::data_dir();
-        let path = proposed_export_path(&pane.comparison, data_dir.as_deref(), secs);
+        let path = proposed_export_path(&pane.comparison, self.data_dir.as_deref(), secs);
         self.export_prompt = Some(TextInput::new(path.display().to_string()));
     }
 

@@ -2,10 +2,17 @@
 //! to the pane that has the keyboard (each pane's `update` is beside its state and view) and
 //! carries out what the pane replies.
 
+mod access;
 mod comparing;
 mod library;
 mod messages;
 mod mouse;
+mod startup;
+
+pub use startup::Startup;
+
+use std::path::PathBuf;
+use std::time::SystemTime;
 
 use ratatui::layout::{Position, Rect};
 
@@ -18,78 +25,91 @@ use super::text_input::TextInput;
 use super::{Action, Effect, Focus, Overlay};
 use crate::article::Article;
 use crate::compare::Tier;
-use crate::config::{Command, Context, Key, Keymap, Lookup};
+use crate::config::{Command, Context, Key, Keymap, Lookup, Theme};
 use crate::fetch::Progress;
 use crate::library::{Fingerprints, LoadIssue, Loaded, ReadState};
 use messages::{fetch_status, load_summary, log_key};
 
-/// Everything the TUI shows. Changed only by [`App::update`]; read by the view.
+/// Everything the TUI shows. Changed only by [`App::update`]; the view reads it, and callers
+/// outside the TUI read it through the accessors of `access.rs`.
 #[derive(Debug)]
 pub struct App {
-    pub articles: Vec<Article>,
+    pub(in crate::tui) articles: Vec<Article>,
     /// The load log shown by `show_log`.
-    pub issues: Vec<LoadIssue>,
-    pub read: ReadState,
-    pub keymap: Keymap,
-    pub list: ListPane,
-    pub reader: ReaderPane,
-    pub focus: Focus,
-    pub overlay: Option<Overlay>,
+    pub(in crate::tui) issues: Vec<LoadIssue>,
+    pub(in crate::tui) read: ReadState,
+    pub(in crate::tui) keymap: Keymap,
+    pub(in crate::tui) list: ListPane,
+    pub(in crate::tui) reader: ReaderPane,
+    pub(in crate::tui) focus: Focus,
+    pub(in crate::tui) overlay: Option<Overlay>,
     /// The message on the left of the status bar.
-    pub status: Option<String>,
+    pub(in crate::tui) status: Option<String>,
     /// Keys of a sequence typed so far ("g" of "g g").
-    pub pending: Vec<Key>,
+    pub(in crate::tui) pending: Vec<Key>,
     /// The terminal area, kept so scrolling knows the pane sizes.
-    pub area: Rect,
-    pub should_quit: bool,
+    pub(in crate::tui) area: Rect,
+    pub(in crate::tui) should_quit: bool,
     /// The article marked as the left side of the next comparison.
-    pub marked: Option<usize>,
+    pub(in crate::tui) marked: Option<usize>,
     /// The open comparison, drawn over the panes.
-    pub compare: Option<ComparePane>,
+    pub(in crate::tui) compare: Option<ComparePane>,
     /// Whether colours may be used (false with NO_COLOR): then style and symbols carry meaning.
-    pub colour: bool,
+    pub(in crate::tui) colour: bool,
     /// Colours of the comparison pane.
-    pub theme: crate::config::Theme,
+    pub(in crate::tui) theme: Theme,
     /// The export prompt (a file path) while it is open.
     export_prompt: Option<TextInput>,
     /// Library fingerprints for picking the most similar article, made on first use.
     fingerprints: Option<Fingerprints>,
     /// How many feeds the config subscribes to (`r` has nothing to do without one).
-    pub feeds: usize,
+    feeds: usize,
     /// Where a background fetch has got to, while one runs.
-    pub fetching: Option<Progress>,
+    fetching: Option<Progress>,
     /// The built-in samples stand in for an empty library; the first fetched articles
     /// replace them.
-    pub showing_samples: bool,
-    /// A comparison being computed in the background: the pair, and what to say when it opens.
+    showing_samples: bool,
+    /// A comparison being computed: the pair, and what to say when it opens.
     comparing: Option<((usize, usize), Option<String>)>,
     /// The library's word frequencies, once counted in the background; comparisons use them.
-    pub library_terms: Option<std::sync::Arc<crate::compare::LibraryTerms>>,
+    library_terms: Option<std::sync::Arc<crate::compare::LibraryTerms>>,
     /// Counts changes to the articles, so a count of an older library is not taken for the
     /// current one.
-    pub library_version: u64,
+    pub(in crate::tui) library_version: u64,
+    /// The data folder, where exports are proposed to go.
+    data_dir: Option<PathBuf>,
+    /// The time, as the loop last gave it (`Action::Now`): `update` reads no clock.
+    now: SystemTime,
 }
 
 impl App {
-    /// Builds the app over a loaded library. `warnings` (for example a corrupt state file) go to
-    /// the status bar and the log.
-    pub fn new(
-        loaded: Loaded,
-        read: ReadState,
-        keymap: Keymap,
-        area: Rect,
-        warnings: Vec<LoadIssue>,
-    ) -> App {
+    /// Builds the app over a loaded library with what start-up decided.
+    pub fn new(loaded: Loaded, startup: Startup) -> App {
         let Loaded {
             articles,
             mut issues,
         } = loaded;
-        let status = Some(match warnings.first() {
-            Some(warning) => format!("{} ({}: load log)", warning.reason, log_key(&keymap)),
-            None => load_summary(articles.len(), &issues, &keymap),
+        let Startup {
+            read,
+            keymap,
+            theme,
+            area,
+            warnings,
+            colour,
+            feeds,
+            showing_samples,
+            data_dir,
+            message,
+        } = startup;
+        let status = Some(match (warnings.first(), message) {
+            (Some(warning), _) => format!("{} ({}: load log)", warning.reason, log_key(&keymap)),
+            (None, Some(message)) => message,
+            (None, None) => load_summary(articles.len(), &issues, &keymap),
         });
         issues.extend(warnings);
         let list = ListPane::new(&articles);
+        // Built now so that `c` with nothing marked answers at once.
+        let fingerprints = Some(Fingerprints::new(&articles));
         let mut app = App {
             articles,
             issues,
@@ -105,19 +125,19 @@ impl App {
             should_quit: false,
             marked: None,
             compare: None,
-            colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            theme: crate::config::Theme::default(),
-            fingerprints: None,
-            feeds: 0,
+            colour,
+            theme,
+            fingerprints,
+            feeds,
             fetching: None,
-            showing_samples: false,
+            showing_samples,
             comparing: None,
             export_prompt: None,
             library_terms: None,
             library_version: 0,
+            data_dir,
+            now: SystemTime::UNIX_EPOCH,
         };
-        // Built now so that `c` with nothing marked answers at once.
-        app.fingerprints = Some(Fingerprints::new(&app.articles));
         app.settle();
         app
     }
@@ -126,6 +146,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = match action {
             Action::Key(key) => self.on_key(key),
+            Action::Now(now) => {
+                self.now = now;
+                None
+            }
             Action::Resize { width, height } => {
                 self.area = Rect::new(0, 0, width, height);
                 None
