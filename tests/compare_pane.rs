@@ -189,11 +189,13 @@ fn details_show_the_word_diff_and_conflicts_of_the_passage_at_the_top() {
 #[test]
 fn export_proposes_a_file_accepts_another_path_and_reports_where() {
     let mut app = wire_vs_review(160, 40);
+    // 2026-12-01 17:30 UTC, as the loop would give it.
+    let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_796_146_200);
+    app.update(Action::Now(now));
     assert!(press(&mut app, &["e"]).is_empty(), "e opens a prompt first");
     let proposed = app.export_prompt().unwrap().to_string();
     assert!(
-        proposed.contains("compare-tessaly-tram-wire-vs-tessaly-tram-review-")
-            && proposed.ends_with(".md"),
+        proposed.ends_with("compare-tessaly-tram-wire-vs-tessaly-tram-review-2026-12-01T1730.md"),
         "{proposed}"
     );
     assert!(screen(&app).contains("export to: "));
