@@ -94,7 +94,7 @@ fn compare_without_a_mark_picks_the_most_similar_article_and_says_so() {
     assert!(
         app.status()
             .unwrap_or("")
-            .starts_with("compared with the most similar article: ")
+            .starts_with("refining… · compared with the most similar article: ")
     );
 }
 
@@ -512,4 +512,30 @@ fn reports_of_other_events_say_they_share_little_and_reports_of_one_event_say_so
     let shown = screen(&wire_vs_review(160, 40));
     assert!(shown.contains("Same event ·"), "{shown}");
     assert!(!shown.contains("Share little"), "{shown}");
+}
+
+#[test]
+fn a_message_goes_with_the_comparison_that_gave_it_and_old_ones_give_way_to_the_keys() {
+    let mut app = wire_vs_review(100, 30);
+    press(&mut app, &["s"]);
+    assert_eq!(app.status(), Some("sides swapped"));
+    press(&mut app, &["Esc"]);
+    assert_eq!(
+        app.status(),
+        None,
+        "leaving the comparison ends its message"
+    );
+
+    // A long message is shown whole when given; after the next key the hints come back.
+    select(&mut app, "Crane collapses at Port of Valmora");
+    press(&mut app, &["m"]);
+    let last_row = |app: &App| screen(app).lines().last().unwrap_or("").to_string();
+    assert!(last_row(&app).contains("marked \"Crane collapses at Port of Valmora"));
+    assert!(!last_row(&app).contains("? help"), "{}", last_row(&app));
+    press(&mut app, &["j"]);
+    let row = last_row(&app);
+    assert!(
+        row.starts_with("marked \"Crane") && row.contains("? help · q quit"),
+        "{row}"
+    );
 }

@@ -11,6 +11,9 @@ use super::{App, Focus};
 use crate::config::{Command, Context};
 use crate::tui::text::truncate;
 
+/// The fewest columns a message is cut to so that the key hints fit beside it.
+const MESSAGE_MIN_WIDTH: usize = 24;
+
 /// Draws the status bar: a message or prompt on the left, key hints on the right.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, Style::new().reversed());
@@ -27,8 +30,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let hints = hints(app);
     let width = usize::from(area.width);
     let hints_w = hints.width();
+    // A message just given is shown whole; once the user has moved on, the keys come back
+    // into view and an old message is cut to make room for them (unless that would leave it
+    // too little to be read).
     let (left, hints) = if left.width() + hints_w + 2 <= width {
         (left, hints)
+    } else if !app.status_fresh && width >= hints_w + 2 + MESSAGE_MIN_WIDTH {
+        (truncate(&left, width - hints_w - 2), hints)
     } else {
         (truncate(&left, width), String::new())
     };

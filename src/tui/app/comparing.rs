@@ -98,10 +98,9 @@ impl App {
         note: Option<String>,
     ) -> Option<Effect> {
         self.compare = Some(ComparePane::new(comparison, pair));
-        let note = note.unwrap_or_else(|| {
-            "comparing the marked article (left) with the selected one (right)".into()
-        });
-        self.status = Some(format!("{note} · refining…"));
+        let note = note
+            .unwrap_or_else(|| "the marked article (left) against the selected one (right)".into());
+        self.status = Some(format!("refining… · {note}"));
         Some(Effect::Compare {
             left: pair.0,
             right: pair.1,

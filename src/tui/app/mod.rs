@@ -45,6 +45,9 @@ pub struct App {
     pub(in crate::tui) overlay: Option<Overlay>,
     /// The message on the left of the status bar.
     pub(in crate::tui) status: Option<String>,
+    /// Whether the user has done nothing since the message was given: a fresh message is shown
+    /// whole, an older one gives way to the key hints.
+    pub(in crate::tui) status_fresh: bool,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub(in crate::tui) pending: Vec<Key>,
     /// The terminal area, kept so scrolling knows the pane sizes.
@@ -120,6 +123,7 @@ impl App {
             focus: Focus::List,
             overlay: None,
             status,
+            status_fresh: true,
             pending: Vec::new(),
             area,
             should_quit: false,
@@ -144,7 +148,31 @@ impl App {
 
     /// Applies one action. Returns work for the loop to do (saving state), never draws.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        let effect = match action {
+        let user = matches!(action, Action::Key(_) | Action::Click { .. });
+        let (scene, status) = (self.scene(), self.status.clone());
+        let effect = self.dispatch(action);
+        // A message belongs to where it was given: it goes when the user leaves (closes the
+        // comparison, moves to the other pane, filters the list), unless this very action
+        // said something new.
+        if user && self.scene() != scene && self.status == status {
+            self.status = None;
+        }
+        if self.status != status {
+            self.status_fresh = true;
+        } else if user {
+            self.status_fresh = false;
+        }
+        self.settle();
+        effect
+    }
+
+    /// What the user is looking at, as far as a status message is concerned.
+    fn scene(&self) -> (bool, Focus, String) {
+        (self.compare.is_some(), self.focus, self.list.filter.clone())
+    }
+
+    fn dispatch(&mut self, action: Action) -> Option<Effect> {
+        match action {
             Action::Key(key) => self.on_key(key),
             Action::Now(now) => {
                 self.now = now;
@@ -211,9 +239,7 @@ impl App {
                 });
                 None
             }
-        };
-        self.settle();
-        effect
+        }
     }
 
     /// The path typed at the export prompt, while it is open.

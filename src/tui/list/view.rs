@@ -25,12 +25,12 @@ pub fn render(
     } else {
         format!(" · filter: {}", pane.filter)
     };
-    let title = format!(
-        " Library {}/{} · sort: {}{filter} ",
-        pane.visible.len(),
-        articles.len(),
-        pane.sort.label()
-    );
+    let count = if pane.filter.is_empty() {
+        articles.len().to_string()
+    } else {
+        format!("{} of {}", pane.visible.len(), articles.len())
+    };
+    let title = format!(" Library {count} · sort: {}{filter} ", pane.sort.label());
     let block = Block::bordered()
         .border_type(if focused {
             BorderType::Thick
