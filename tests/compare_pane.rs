@@ -539,3 +539,51 @@ fn a_message_goes_with_the_comparison_that_gave_it_and_old_ones_give_way_to_the_
         "{row}"
     );
 }
+
+#[test]
+fn conflict_keys_step_through_conflicts_and_the_list_goes_to_one() {
+    let mut app = wire_vs_review(160, 40);
+    let pane = app.compare().unwrap();
+    let conflict_groups: Vec<usize> = pane.comparison.conflicts.iter().map(|c| c.group).collect();
+    assert!(conflict_groups.len() >= 3, "{conflict_groups:?}");
+    let mut distinct = conflict_groups.clone();
+    distinct.dedup();
+
+    // c moves to each passage with a conflict in turn, C back.
+    press(&mut app, &["g"]);
+    let mut seen = Vec::new();
+    for _ in 0..distinct.len() {
+        press(&mut app, &["c"]);
+        seen.push(app.compare().unwrap().cursor);
+    }
+    let mut expected: Vec<usize> = distinct.iter().copied().filter(|&g| g > 0).collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(seen[..expected.len()], expected[..]);
+    press(&mut app, &["c"]);
+    assert_eq!(app.status(), Some("no further conflict"));
+    press(&mut app, &["C"]);
+    assert_eq!(app.compare().unwrap().cursor, expected[expected.len() - 2]);
+
+    // ! lists them all with both versions; Enter on the second goes to its passage.
+    press(&mut app, &["!"]);
+    assert_eq!(
+        app.overlay(),
+        Some(Overlay::Conflicts {
+            selected: 0,
+            scroll: 0
+        })
+    );
+    let first = &app.compare().unwrap().comparison.conflicts[0];
+    assert!(screen(&app).contains(&format!("▶ 1. {}", first.reason)));
+    press(&mut app, &["j", "Enter"]);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.compare().unwrap().cursor, conflict_groups[1]);
+}
+
+#[test]
+fn conflict_list_snapshot() {
+    let mut app = wire_vs_review(120, 30);
+    press(&mut app, &["!", "j"]);
+    insta::assert_snapshot!(screen(&app));
+}

@@ -73,6 +73,9 @@ impl Context {
                 PrevDivergence,
                 NextShared,
                 PrevShared,
+                NextConflict,
+                PrevConflict,
+                Conflicts,
                 SwapSides,
                 Details,
                 ToggleUnified,
@@ -117,6 +120,11 @@ pub enum Command {
     PrevDivergence,
     NextShared,
     PrevShared,
+    /// Move to the next passage where the reports disagree on a fact.
+    NextConflict,
+    PrevConflict,
+    /// List every conflict of the comparison.
+    Conflicts,
     SwapSides,
     Details,
     ToggleUnified,
@@ -131,7 +139,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 33] = [
         Command::Quit,
         Command::Help,
         Command::ShowLog,
@@ -155,6 +163,9 @@ impl Command {
         Command::PrevDivergence,
         Command::NextShared,
         Command::PrevShared,
+        Command::NextConflict,
+        Command::PrevConflict,
+        Command::Conflicts,
         Command::SwapSides,
         Command::Details,
         Command::ToggleUnified,
@@ -190,6 +201,9 @@ impl Command {
             Command::PrevDivergence => "prev_divergence",
             Command::NextShared => "next_shared",
             Command::PrevShared => "prev_shared",
+            Command::NextConflict => "next_conflict",
+            Command::PrevConflict => "prev_conflict",
+            Command::Conflicts => "conflicts",
             Command::SwapSides => "swap_sides",
             Command::Details => "details",
             Command::ToggleUnified => "toggle_unified",
@@ -224,6 +238,9 @@ impl Command {
             (Command::PrevDivergence, _) => "previous divergence",
             (Command::NextShared, _) => "next shared passage",
             (Command::PrevShared, _) => "previous shared passage",
+            (Command::NextConflict, _) => "next conflict (a number, date, title or quote differs)",
+            (Command::PrevConflict, _) => "previous conflict",
+            (Command::Conflicts, _) => "list every conflict; Enter goes to one",
             (Command::SwapSides, _) => "swap left and right",
             (Command::Details, _) => "details of the current passage",
             (Command::ToggleUnified, _) => "one column or two",

@@ -17,4 +17,6 @@ pub enum Reply {
     CloseComparison,
     /// Ask where to export the comparison.
     Export,
+    /// Close the window and move the comparison's cursor to its conflict number `n`.
+    GoToConflict(usize),
 }

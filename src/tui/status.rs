@@ -51,47 +51,54 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Key hints built from the live keymap for the current context.
 fn hints(app: &App) -> String {
-    let (context, wanted): (Context, &[(Command, &str)]) = if app.overlay.is_some() {
-        (Context::Reader, &[(Command::Back, "close")])
-    } else if app.export_prompt().is_some() {
-        return "Enter write · Esc cancel ".into();
-    } else if app.list.editing {
-        return "Enter keep · Esc clear ".into();
-    } else if app.compare.is_some() {
-        (
-            Context::Compare,
-            &[
-                (Command::NextDivergence, "divergence"),
-                (Command::NextShared, "shared"),
-                (Command::Details, "details"),
-                (Command::SwapSides, "swap"),
-                (Command::ToggleUnified, "columns"),
-                (Command::Export, "export"),
-                (Command::Back, "back"),
-            ],
-        )
-    } else {
-        match app.focus {
-            Focus::List => (
-                Context::List,
+    let (context, wanted): (Context, &[(Command, &str)]) =
+        if let Some(crate::tui::Overlay::Conflicts { .. }) = app.overlay {
+            (
+                Context::Compare,
+                &[(Command::Details, "go to"), (Command::Back, "close")],
+            )
+        } else if app.overlay.is_some() {
+            (Context::Reader, &[(Command::Back, "close")])
+        } else if app.export_prompt().is_some() {
+            return "Enter write · Esc cancel ".into();
+        } else if app.list.editing {
+            return "Enter keep · Esc clear ".into();
+        } else if app.compare.is_some() {
+            (
+                Context::Compare,
                 &[
-                    (Command::Open, "open"),
-                    (Command::Filter, "filter"),
-                    (Command::CycleSort, "sort"),
-                    (Command::Help, "help"),
-                    (Command::Quit, "quit"),
+                    (Command::NextDivergence, "divergence"),
+                    (Command::NextConflict, "conflict"),
+                    (Command::Conflicts, "all conflicts"),
+                    (Command::Details, "details"),
+                    (Command::SwapSides, "swap"),
+                    (Command::ToggleUnified, "columns"),
+                    (Command::Export, "export"),
+                    (Command::Back, "back"),
                 ],
-            ),
-            Focus::Reader => (
-                Context::Reader,
-                &[
-                    (Command::Back, "list"),
-                    (Command::Help, "help"),
-                    (Command::Quit, "quit"),
-                ],
-            ),
-        }
-    };
+            )
+        } else {
+            match app.focus {
+                Focus::List => (
+                    Context::List,
+                    &[
+                        (Command::Open, "open"),
+                        (Command::Filter, "filter"),
+                        (Command::CycleSort, "sort"),
+                        (Command::Help, "help"),
+                        (Command::Quit, "quit"),
+                    ],
+                ),
+                Focus::Reader => (
+                    Context::Reader,
+                    &[
+                        (Command::Back, "list"),
+                        (Command::Help, "help"),
+                        (Command::Quit, "quit"),
+                    ],
+                ),
+            }
+        };
     let mut parts: Vec<String> = wanted
         .iter()
         .filter_map(|(cmd, label)| {

@@ -57,6 +57,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 );
             }
         }
+        Some(Overlay::Conflicts { selected, scroll }) => {
+            if let Some(pane) = &app.compare {
+                let title = format!("Conflicts ({})", pane.comparison.conflicts.len());
+                let lines = compare::conflict_lines(pane, selected);
+                render_window(&title, lines, scroll, area, buf);
+            }
+        }
         None => {}
     }
 }

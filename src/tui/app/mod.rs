@@ -249,8 +249,11 @@ impl App {
 
     /// The key context of what has the keyboard now.
     pub fn context(&self) -> Context {
-        if self.overlay.is_some() {
-            return Context::Reader;
+        match self.overlay {
+            // The conflict list answers the comparison's keys: Enter goes to a conflict.
+            Some(Overlay::Conflicts { .. }) => return Context::Compare,
+            Some(_) => return Context::Reader,
+            None => {}
         }
         if self.compare.is_some() {
             return Context::Compare;
@@ -356,6 +359,13 @@ impl App {
             Reply::CloseOverlay => self.overlay = None,
             Reply::CloseComparison => self.compare = None,
             Reply::Export => self.start_export(),
+            Reply::GoToConflict(n) => {
+                self.overlay = None;
+                let height = self.compare_height();
+                if let Some(pane) = self.compare.as_mut() {
+                    pane.go_to_conflict(n, height);
+                }
+            }
         }
         None
     }
@@ -397,6 +407,10 @@ impl App {
         match overlay {
             Overlay::Help { .. } => super::overlay::help_lines(&self.keymap).len(),
             Overlay::Log { .. } => self.issues.len().max(1),
+            Overlay::Conflicts { .. } => self
+                .compare
+                .as_ref()
+                .map_or(1, |p| p.comparison.conflicts.len().max(1)),
             Overlay::Details { group, .. } => self
                 .compare
                 .as_ref()

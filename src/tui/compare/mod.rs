@@ -9,4 +9,4 @@ mod view;
 pub use export_name::proposed_export_path;
 pub use state::ComparePane;
 pub use view::body_area;
-pub use view::{details_lines, render};
+pub use view::{conflict_lines, details_lines, render};

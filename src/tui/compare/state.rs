@@ -118,18 +118,31 @@ impl ComparePane {
             (0..self.cursor.min(n)).rev().find(|&g| wanted(g))
         };
         let Some(g) = target else { return false };
+        self.go_to(g, height);
+        true
+    }
+
+    /// Puts the cursor on group `g`, scrolling only as far as needed to show it.
+    pub fn go_to(&mut self, g: usize, height: usize) {
+        if g >= self.comparison.groups.len() {
+            return;
+        }
         self.cursor = g;
         let rows = self.rows_of(g);
         if rows.start < self.scroll || rows.end > self.scroll + height.max(1) {
             self.scroll = rows.start.min(self.max_scroll(height));
         }
-        true
     }
 
     /// Whether group `g` is a divergence: unique to one side, or in conflict.
     pub fn is_divergence(&self, g: usize) -> bool {
         !self.comparison.groups[g].kind.is_aligned()
             || self.comparison.conflicts.iter().any(|c| c.group == g)
+    }
+
+    /// Whether the reports disagree on a fact in group `g`.
+    pub fn has_conflict(&self, g: usize) -> bool {
+        self.comparison.conflicts.iter().any(|c| c.group == g)
     }
 
     /// Whether group `g` pairs passages of both sides.

@@ -24,7 +24,18 @@ impl ComparePane {
             Command::NextDivergence
             | Command::PrevDivergence
             | Command::NextShared
-            | Command::PrevShared => return self.jump_to(command, height),
+            | Command::PrevShared
+            | Command::NextConflict
+            | Command::PrevConflict => return self.jump_to(command, height),
+            Command::Conflicts if self.comparison.conflicts.is_empty() => {
+                return Reply::Status("no conflicts found between these reports".into());
+            }
+            Command::Conflicts => {
+                return Reply::Open(Overlay::Conflicts {
+                    selected: 0,
+                    scroll: 0,
+                });
+            }
             Command::SwapSides => {
                 self.swap();
                 return Reply::Status("sides swapped".into());
@@ -42,29 +53,44 @@ impl ComparePane {
         Reply::Done
     }
 
-    /// Moves the cursor to the next or previous divergence or shared passage.
+    /// Moves the cursor to the next or previous divergence, shared passage or conflict.
     fn jump_to(&mut self, command: Command, height: usize) -> Reply {
-        let forward = matches!(command, Command::NextDivergence | Command::NextShared);
-        let divergence = matches!(command, Command::NextDivergence | Command::PrevDivergence);
-        // Which groups qualify, computed first: `jump` needs the pane mutably.
-        let wanted: Vec<bool> = (0..self.comparison.groups.len())
-            .map(|g| {
-                if divergence {
-                    self.is_divergence(g)
-                } else {
-                    self.is_shared(g)
-                }
-            })
-            .collect();
+        let forward = matches!(
+            command,
+            Command::NextDivergence | Command::NextShared | Command::NextConflict
+        );
+        let (what, wanted): (&str, Vec<bool>) = match command {
+            Command::NextDivergence | Command::PrevDivergence => (
+                "divergence",
+                (0..self.comparison.groups.len())
+                    .map(|g| self.is_divergence(g))
+                    .collect(),
+            ),
+            Command::NextShared | Command::PrevShared => (
+                "shared passage",
+                (0..self.comparison.groups.len())
+                    .map(|g| self.is_shared(g))
+                    .collect(),
+            ),
+            _ => (
+                "conflict",
+                (0..self.comparison.groups.len())
+                    .map(|g| self.has_conflict(g))
+                    .collect(),
+            ),
+        };
+        // Which groups qualify is worked out first: `jump` needs the pane mutably.
         if self.jump(forward, height, |g| wanted[g]) {
             return Reply::Done;
         }
-        let what = if divergence {
-            "divergence"
-        } else {
-            "shared passage"
-        };
         let direction = if forward { "further" } else { "earlier" };
         Reply::Status(format!("no {direction} {what}"))
+    }
+
+    /// Moves the cursor to the passage of conflict number `n`.
+    pub fn go_to_conflict(&mut self, n: usize, height: usize) {
+        if let Some(group) = self.comparison.conflicts.get(n).map(|c| c.group) {
+            self.go_to(group, height);
+        }
     }
 }

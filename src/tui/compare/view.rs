@@ -295,6 +295,29 @@ fn share(what: &str, value: f32) -> String {
     )
 }
 
+/// The conflict list: one line per conflict, what it is about and both versions, the selected
+/// one marked (and reversed, so it shows without colour too).
+pub fn conflict_lines(pane: &ComparePane, selected: usize) -> Vec<Line<'static>> {
+    pane.comparison
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let text = format!(
+                "{} {}. {}",
+                if n == selected { "▶" } else { " " },
+                n + 1,
+                c.reason
+            );
+            if n == selected {
+                Line::from(text).reversed()
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect()
+}
+
 /// The details of a group, for the details window: kind, score, both passages with changed
 /// words marked «like this», and the conflicts.
 pub fn details_lines(pane: &ComparePane, group: usize) -> Vec<Line<'static>> {

@@ -29,6 +29,11 @@ pub enum Overlay {
         group: usize,
         scroll: usize,
     },
+    /// Every conflict of the open comparison, one selected.
+    Conflicts {
+        selected: usize,
+        scroll: usize,
+    },
 }
 
 /// Draws a centred window titled `title` with the visible part of `lines`, from `scroll`.
