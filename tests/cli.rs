@@ -269,6 +269,54 @@ fn compare_side_by_side_is_plain_when_not_a_terminal() {
         "fits the width"
     );
     assert!(text.contains("= copy"), "{text}");
+    assert!(
+        text.contains("«") && text.contains("»"),
+        "without colour, changed words are marked: {text}"
+    );
+    let title = text.lines().next().unwrap_or("");
+    assert!(
+        title.contains("…"),
+        "a title cut to its column says so: {title}"
+    );
+}
+
+#[test]
+fn compare_side_by_side_takes_columns_from_the_environment_and_bounds_the_width() {
+    let run = |width: Option<&str>, columns: &str| {
+        let mut args = vec![
+            "compare",
+            "sample:valmora-crane-wire.md",
+            "sample:valmora-crane-courier.md",
+            "--format",
+            "side-by-side",
+        ];
+        if let Some(w) = width {
+            args.extend(["--width", w]);
+        }
+        let home = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(&args)
+            .env_remove("PARALLAX_CONFIG")
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("HOME", home.path())
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(run(None, "70") <= 70);
+    assert!(run(None, "70") > 60, "uses the room it has");
+    assert!(run(Some("90"), "70") > 80, "--width wins over $COLUMNS");
+    assert!(
+        run(Some("5"), "70") >= 38,
+        "too narrow is widened to two columns' worth"
+    );
+    assert!(run(Some("100000"), "70") <= 1000, "too wide is bounded");
 }
 
 #[test]

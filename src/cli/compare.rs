@@ -59,7 +59,9 @@ pub fn run(
         OutputFormat::SideBySide => {
             let width = width
                 .or_else(|| tty.then(parallax::tui::terminal_width).flatten())
-                .unwrap_or(120);
+                .or_else(columns_variable)
+                .unwrap_or(120)
+                .clamp(MIN_WIDTH, MAX_WIDTH);
             let colour = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             report::side_by_side(&comparison, width, colour)
         }
@@ -73,6 +75,16 @@ pub fn run(
             ExitCode::FAILURE
         }
     }
+}
+
+/// The narrowest and widest side-by-side output: narrower has no room for two columns, and
+/// a width past any screen only makes lines nobody can read.
+const MIN_WIDTH: usize = 40;
+const MAX_WIDTH: usize = 1000;
+
+/// `$COLUMNS`, as shells set it for the terminal (and a user may set it for a pipe).
+fn columns_variable() -> Option<usize> {
+    std::env::var("COLUMNS").ok()?.trim().parse().ok()
 }
 
 /// One article from a file, or from the built-in samples as `sample:NAME`.

@@ -55,7 +55,8 @@ enum Cmd {
         /// What to print.
         #[arg(long, value_enum, default_value_t = compare::OutputFormat::Text)]
         format: compare::OutputFormat,
-        /// Columns for side-by-side (default: the terminal's width, else 120).
+        /// Columns for side-by-side, 40 to 1000 (default: the terminal's width, else
+        /// $COLUMNS, else 120).
         #[arg(long)]
         width: Option<usize>,
         /// Measure meaning with the fast tier only (static vectors; at once, on any length)

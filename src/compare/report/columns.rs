@@ -1,13 +1,14 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Mark, StyledLine, counts_line, fragments, heading, label, percent, verdict_line, wrap_fragments,
+    Mark, StyledLine, counts_line, folded_piece, fragments, heading, label, percent, verdict_line,
+    wrap_fragments,
 };
 use crate::compare::Comparison;
 
 /// Two columns, the left article beside the right, groups facing each other. With `colour`,
 /// changed words are highlighted and unique passages tinted; without it, the gutter symbols
-/// (= ≈ ~ + < > !) carry the meaning.
+/// (= ≈ ~ + < > !) carry the meaning and changed words are marked «like this».
 pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
     let width = width.max(20);
     let col = (width - 3) / 2;
@@ -39,8 +40,16 @@ pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
         let title = format!("{gutter} {name}{moved}");
         out.push_str(&paint(&title, if colour { "\x1b[1m" } else { "" }, colour));
         out.push('\n');
-        let left = wrap_fragments(&fragments(&c.left.body, g, true), col);
-        let right = wrap_fragments(&fragments(&c.right.body, g, false), col);
+        let side = |body: &str, is_left: bool| {
+            let pieces = fragments(body, g, is_left);
+            if colour {
+                return wrap_fragments(&pieces, col);
+            }
+            let marked: Vec<(String, Mark)> = pieces.into_iter().map(marked).collect();
+            let refs: Vec<(&str, Mark)> = marked.iter().map(|(t, m)| (t.as_str(), *m)).collect();
+            wrap_fragments(&refs, col)
+        };
+        let (left, right) = (side(&c.left.body, true), side(&c.right.body, false));
         for row in 0..left.len().max(right.len()) {
             let l = left
                 .get(row)
@@ -68,19 +77,39 @@ pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
     out
 }
 
-/// Text cut or padded to exactly `width` columns.
+/// Changed words with « » around them, for output without colour.
+fn marked((text, mark): (&str, Mark)) -> (String, Mark) {
+    match mark {
+        Mark::Changed => {
+            let (lead, words, trail) = folded_piece(text);
+            if words.is_empty() {
+                (text.to_string(), mark)
+            } else {
+                (format!("{lead}«{words}»{trail}"), mark)
+            }
+        }
+        _ => (text.to_string(), mark),
+    }
+}
+
+/// Text padded to exactly `width` columns, or cut to it with an ellipsis.
 fn cell(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return format!("{text}{}", " ".repeat(width - text.width()));
+    }
     let mut t = String::new();
     let mut used = 0;
     for ch in text.chars() {
         let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-        if used + w > width {
+        if used + w + 1 > width {
             break;
         }
         used += w;
         t.push(ch);
     }
-    t + &" ".repeat(width - used)
+    let t = t.trim_end().to_string() + "…";
+    let used = t.width();
+    t + &" ".repeat(width.saturating_sub(used))
 }
 
 /// A wrapped line padded to the column, with SGR codes when colour is on.
