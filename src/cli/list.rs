@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use parallax::article::sanitize_line;
 use parallax::library::{IssueKind, Loaded};
 
 #[derive(serde::Serialize)]
@@ -62,7 +63,16 @@ fn print_json(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
     writeln!(out)
 }
 
+/// The widest PATH column: a longer path keeps its end (the file name) after "…".
+const PATH_MAX: usize = 48;
+
 fn print_table(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
+    // A file name may hold anything, escape sequences included: never print it raw.
+    let paths: Vec<String> = loaded
+        .articles
+        .iter()
+        .map(|a| sanitize_line(&a.path.display().to_string()))
+        .collect();
     let source_w = loaded
         .articles
         .iter()
@@ -70,25 +80,42 @@ fn print_table(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
         .max()
         .unwrap_or(0)
         .clamp(6, 28);
+    let path_w = paths
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(4, PATH_MAX);
     writeln!(
         out,
-        "{:<10}  {:<source_w$}  {:>6}  TITLE",
-        "DATE", "SOURCE", "WORDS"
+        "{:<10}  {:<source_w$}  {:>6}  {:<path_w$}  TITLE",
+        "DATE", "SOURCE", "WORDS", "PATH"
     )?;
-    for row in rows(loaded) {
+    for (row, path) in rows(loaded).zip(&paths) {
         let source: String = row.source.chars().take(source_w).collect();
         writeln!(
             out,
-            "{:<10}  {:<source_w$}  {:>6}  {}",
+            "{:<10}  {:<source_w$}  {:>6}  {:<path_w$}  {}",
             row.published.as_deref().unwrap_or("-"),
             if source.is_empty() {
                 "-".into()
             } else {
-                source
+                sanitize_line(&source)
             },
             row.words,
-            row.title
+            keep_end(path, path_w),
+            sanitize_line(row.title)
         )?;
     }
     Ok(())
+}
+
+/// `text` in at most `width` characters: its end, after "…", when it is longer.
+fn keep_end(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n <= width {
+        return text.to_string();
+    }
+    let tail: String = text.chars().skip(n + 1 - width).collect();
+    format!("…{tail}")
 }

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::ListPane;
-use crate::article::Article;
+use crate::article::{Article, sanitize_line};
 use crate::library::ReadState;
 use crate::tui::layout::inner;
 use crate::tui::text::{fit, fit_right};
@@ -54,15 +54,21 @@ pub fn render(
     }
 
     let width = usize::from(area.width);
-    // Columns: mark(2) title … source date(10) words(6), dropping columns as the pane narrows.
+    // Columns: mark(2) title … source date(10) words(7), dropping columns as the pane narrows;
+    // the date only when some article shown has one, so the titles get the room.
     let show_meta = width >= 60;
+    let show_date = show_meta
+        && pane
+            .visible
+            .iter()
+            .any(|&i| articles[i].published.is_some());
     let source_w = if show_meta {
         (width / 5).clamp(8, 22)
     } else {
         0
     };
     let meta_w = if show_meta {
-        source_w + 1 + 10 + 1 + 6
+        source_w + if show_date { 1 + 10 } else { 0 } + 7
     } else {
         0
     };
@@ -96,12 +102,11 @@ pub fn render(
         if show_meta {
             let date = article.published.map(|d| d.to_string()).unwrap_or_default();
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(
-                fit(&article.source, source_w),
-                Style::new().fg(ratatui::style::Color::Yellow),
-            ));
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(fit(&date, 10), Style::new().dim()));
+            spans.push(source_or_file(article, source_w));
+            if show_date {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(fit(&date, 10), Style::new().dim()));
+            }
             spans.push(Span::styled(
                 fit_right(&article.word_count.to_string(), 7),
                 Style::new().dim(),
@@ -123,4 +128,20 @@ pub fn render(
         };
         line.render(row_area, buf);
     }
+}
+
+/// The article's source, or its file name (dimmed) when it names none.
+fn source_or_file(article: &Article, width: usize) -> Span<'static> {
+    if !article.source.is_empty() {
+        return Span::styled(
+            fit(&article.source, width),
+            Style::new().fg(ratatui::style::Color::Yellow),
+        );
+    }
+    let name = article
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Span::styled(fit(&sanitize_line(&name), width), Style::new().dim())
 }

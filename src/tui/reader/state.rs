@@ -111,6 +111,9 @@ fn layout(article: &Article, width: usize) -> Vec<ReaderLine> {
     if !article.url.is_empty() {
         push_wrapped(LineKind::Meta, &article.url, &mut lines);
     }
+    // Which file this is: two reports of one event often share a title.
+    let path = crate::article::sanitize_line(&article.path.display().to_string());
+    push_wrapped(LineKind::Meta, &path, &mut lines);
     lines.push(ReaderLine {
         kind: LineKind::Blank,
         text: String::new(),
