@@ -361,7 +361,11 @@ fn compare_refuses_missing_files_with_status_2() {
 #[test]
 fn list_shows_each_file_and_never_prints_a_name_raw() {
     let lib = tempfile::tempdir().unwrap();
-    std::fs::write(lib.path().join("plain.md"), "# Plain title\n\nSome text here.\n").unwrap();
+    std::fs::write(
+        lib.path().join("plain.md"),
+        "# Plain title\n\nSome text here.\n",
+    )
+    .unwrap();
     std::fs::write(
         lib.path().join("\x1b]0;PWN\x07odd.md"),
         "# Odd title\n\nMore text here.\n",
@@ -371,8 +375,14 @@ fn list_shows_each_file_and_never_prints_a_name_raw() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let header = text.lines().next().unwrap_or("");
-    assert!(header.contains("PATH") && header.ends_with("TITLE"), "{header}");
-    assert!(text.contains("plain.md") && text.contains("odd.md"), "{text}");
+    assert!(
+        header.contains("PATH") && header.ends_with("TITLE"),
+        "{header}"
+    );
+    assert!(
+        text.contains("plain.md") && text.contains("odd.md"),
+        "{text}"
+    );
     assert!(
         !text.contains('\x1b') && !text.contains('\x07'),
         "escapes in a file name reach the terminal: {text:?}"

@@ -587,3 +587,30 @@ fn conflict_list_snapshot() {
     press(&mut app, &["!", "j"]);
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn the_current_passage_is_marked_in_plain_text() {
+    let mut app = wire_vs_review(140, 40);
+    press(&mut app, &["n"]);
+    let pane = app.compare().unwrap();
+    let first_row = pane.layout().group_rows[pane.cursor] - pane.scroll;
+    // Body rows start below the border and the four header rows.
+    let text = screen(&app);
+    let row = text.lines().nth(first_row + 5).unwrap_or("");
+    assert!(row.contains("▶") && row.contains("◀"), "{row}");
+    // Below the border and the header (whose legend explains the marks).
+    let marked = text.lines().skip(5).filter(|l| l.contains('▶')).count();
+    let group_rows =
+        pane.layout().group_rows[pane.cursor + 1] - 1 - pane.layout().group_rows[pane.cursor];
+    assert_eq!(
+        marked, group_rows,
+        "every row of the current passage, and only those"
+    );
+    // The help explains the marks and the map at the edges.
+    press(&mut app, &["?", "G"]);
+    assert!(
+        screen(&app).contains("▶◀ beside the gutter mark the current"),
+        "{}",
+        screen(&app)
+    );
+}

@@ -405,16 +405,18 @@ impl App {
     /// How many lines an overlay has.
     pub fn overlay_len(&self, overlay: Overlay) -> usize {
         match overlay {
-            Overlay::Help { .. } => super::overlay::help_lines(&self.keymap).len(),
+            // As wrapped in the window, so that the bottom is reachable.
+            Overlay::Help { .. } => {
+                super::overlay::wrapped_rows(&super::overlay::help_lines(&self.keymap), self.area)
+            }
             Overlay::Log { .. } => self.issues.len().max(1),
             Overlay::Conflicts { .. } => self
                 .compare
                 .as_ref()
                 .map_or(1, |p| p.comparison.conflicts.len().max(1)),
-            Overlay::Details { group, .. } => self
-                .compare
-                .as_ref()
-                .map_or(1, |p| super::compare::details_lines(p, group).len()),
+            Overlay::Details { group, .. } => self.compare.as_ref().map_or(1, |p| {
+                super::overlay::wrapped_rows(&super::compare::details_lines(p, group), self.area)
+            }),
         }
     }
 

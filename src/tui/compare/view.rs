@@ -163,14 +163,18 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
     let header: [Line; 4] = [
         Line::from(vec![
             Span::raw(fit(&format!("L: {}", heading(&c.left)), half)).bold(),
-            Span::raw(fit(&format!("R: {}", heading(&c.right)), usize::from(i.width) - half)).bold(),
+            Span::raw(fit(
+                &format!("R: {}", heading(&c.right)),
+                usize::from(i.width) - half,
+            ))
+            .bold(),
         ]),
         Line::from(vec![
             Span::raw(fit(&share("carried by R", s.left_carried), half)),
             Span::raw(share("carried by L", s.right_carried)),
         ]),
         verdict_and_counts(c),
-        Line::from("= copy ≈ edited ~ paraphrase + partial < only left > only right ! conflict · changed words highlighted").dim(),
+        Line::from(legend(usize::from(i.width))).dim(),
     ];
     for (k, line) in header.into_iter().enumerate().take(usize::from(i.height)) {
         line.render(
@@ -211,6 +215,7 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
     {
         let ry = body.y + y as u16;
         let x0 = body.x + 2;
+        let current = row.group == Some(pane.cursor);
         if layout.unified {
             let tag = match (row.group, row.side) {
                 (None, _) => ' ',
@@ -218,6 +223,9 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
                 (Some(_), Side::Right) => 'R',
             };
             buf.set_string(x0 - 1, ry, format!("{tag}"), Style::new().dim());
+            if current {
+                buf.set_string(x0, ry, CURSOR_LEFT, Style::new().bold());
+            }
             let gutter_x = x0 + 2 + col as u16;
             draw_line(&row.left, row.side, &styles, x0 + 1, ry, col, buf);
             if gutter_x < body.right() - 1 {
@@ -225,7 +233,7 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
                     gutter_x,
                     ry,
                     row.gutter.to_string(),
-                    cursor_style(styles.gutter(row.gutter), row.group == Some(pane.cursor)),
+                    cursor_style(styles.gutter(row.gutter), current),
                 );
             }
         } else {
@@ -235,8 +243,14 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
                 gx,
                 ry,
                 row.gutter.to_string(),
-                cursor_style(styles.gutter(row.gutter), row.group == Some(pane.cursor)),
+                cursor_style(styles.gutter(row.gutter), current),
             );
+            // The current passage is marked on both sides of its gutter, so it shows without
+            // colour and in a screen capture.
+            if current {
+                buf.set_string(gx - 1, ry, CURSOR_LEFT, Style::new().bold());
+                buf.set_string(gx + 1, ry, CURSOR_RIGHT, Style::new().bold());
+            }
             draw_line(&row.right, Side::Right, &styles, gx + 2, ry, col, buf);
             // A side with no passage in this group: a dimmed filler so the gap reads as a gap.
             match row.group.map(|g| c.groups[g].kind) {
@@ -247,6 +261,24 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
         }
     }
 }
+
+/// The legend of the gutter's symbols: the longest that fits, so it is never cut mid-word.
+fn legend(width: usize) -> &'static str {
+    const LEGENDS: [&str; 4] = [
+        "= copy ≈ edited ~ paraphrase + partial < only left > only right ! conflict · ▶◀ current · edges: map of the whole, view reversed",
+        "= copy ≈ edited ~ paraphrase + partial < only left > only right ! conflict · ▶◀ current",
+        "= copy ≈ edited ~ paraphrase + partial < left > right ! conflict ▶◀ current",
+        "=≈~+<>! kinds (see ?) · ▶◀ current",
+    ];
+    LEGENDS
+        .into_iter()
+        .find(|l| l.chars().count() <= width)
+        .unwrap_or(LEGENDS[3])
+}
+
+/// The marks beside the current passage's gutter.
+const CURSOR_LEFT: &str = "▶";
+const CURSOR_RIGHT: &str = "◀";
 
 /// The current group's gutter stands out: reversed (and underlined where reversed already
 /// means a conflict).

@@ -50,5 +50,13 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
             .italic(),
     );
     lines.push(Line::from("Mouse: the wheel scrolls the pane under it; a click selects.").italic());
+    lines.push(
+        Line::from(
+            "In a comparison: ▶◀ beside the gutter mark the current passage; the columns at both \
+             edges are a map of the whole comparison (! conflict, < > one side only), the part \
+             in view reversed.",
+        )
+        .italic(),
+    );
     lines
 }

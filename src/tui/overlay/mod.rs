@@ -36,6 +36,20 @@ pub enum Overlay {
     },
 }
 
+/// The width of a window over `area`.
+fn window_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(100)
+}
+
+/// Rows `lines` take once wrapped to the inside of a window over `area`.
+pub fn wrapped_rows(lines: &[Line], area: Rect) -> usize {
+    let inside = usize::from(window_width(area).saturating_sub(2)).max(1);
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(inside).max(1))
+        .sum()
+}
+
 /// Draws a centred window titled `title` with the visible part of `lines`, from `scroll`.
 pub fn render_window(
     title: &str,
@@ -44,13 +58,8 @@ pub fn render_window(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let width = area.width.saturating_sub(4).min(100);
-    // Rows the lines need once wrapped to the window's inside.
-    let inside = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(inside).max(1))
-        .sum();
+    let width = window_width(area);
+    let rows = wrapped_rows(&lines, area);
     let height = area
         .height
         .saturating_sub(2)
