@@ -388,3 +388,26 @@ fn list_shows_each_file_and_never_prints_a_name_raw() {
         "escapes in a file name reach the terminal: {text:?}"
     );
 }
+
+#[test]
+fn markdown_lists_the_quotations_only_one_report_carries() {
+    let out = parallax(&[
+        "compare",
+        "sample:tessaly-tram-wire.md",
+        "sample:tessaly-tram-review.md",
+        "--format",
+        "markdown",
+        "--fast",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("## Quotations only one report carries"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "- only left: \"the biggest investment in this city's streets in a generation.\""
+        ),
+        "{text}"
+    );
+}

@@ -614,3 +614,41 @@ fn the_current_passage_is_marked_in_plain_text() {
         screen(&app)
     );
 }
+
+#[test]
+fn quotations_only_one_report_carries_are_listed_and_in_their_passage_details() {
+    let mut app = wire_vs_review(160, 40);
+    press(&mut app, &["!"]);
+    let text = screen(&app);
+    assert!(
+        text.contains("Quotations only the left carries:")
+            && text.contains("\"the biggest investment in this city's streets in a generation.\""),
+        "{text}"
+    );
+    press(&mut app, &["Esc"]);
+    // The passage holding it shows it in its details.
+    let pane = app.compare().unwrap();
+    let quote = pane.comparison.quotes_only_left[0].span;
+    let group = pane
+        .comparison
+        .groups
+        .iter()
+        .position(|g| g.left.iter().any(|s| s[0] <= quote[0] && quote[1] <= s[1]))
+        .unwrap();
+    // Walk to it: `]` stops at every shared passage, `n` at every divergence.
+    let key = if pane.is_shared(group) { "]" } else { "n" };
+    press(&mut app, &["g"]);
+    for _ in 0..app.compare().unwrap().comparison.groups.len() {
+        if app.compare().unwrap().cursor == group {
+            break;
+        }
+        press(&mut app, &[key]);
+    }
+    assert_eq!(app.compare().unwrap().cursor, group);
+    press(&mut app, &["Enter"]);
+    assert!(
+        screen(&app).contains("Quoted only by the left:"),
+        "{}",
+        screen(&app)
+    );
+}

@@ -59,7 +59,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Some(Overlay::Conflicts { selected, scroll }) => {
             if let Some(pane) = &app.compare {
-                let title = format!("Conflicts ({})", pane.comparison.conflicts.len());
+                let c = &pane.comparison;
+                let quotes = c.quotes_only_left.len() + c.quotes_only_right.len();
+                let title = format!(
+                    "Conflicts ({}) · quotations one side only ({quotes})",
+                    c.conflicts.len()
+                );
                 let lines = compare::conflict_lines(pane, selected);
                 render_window(&title, lines, scroll, area, buf);
             }

@@ -32,6 +32,24 @@ pub fn markdown(c: &Comparison) -> String {
             out.push_str(&format!("- group {}: {}\n", x.group + 1, escape(&x.reason)));
         }
     }
+    let unique_quotes = [
+        ("left", &c.quotes_only_left, &c.left.body),
+        ("right", &c.quotes_only_right, &c.right.body),
+    ];
+    if unique_quotes.iter().any(|(_, q, _)| !q.is_empty()) {
+        out.push_str("\n## Quotations only one report carries\n\n");
+        for (side, quotes, body) in unique_quotes {
+            for q in quotes.iter() {
+                let who = q
+                    .speaker
+                    .as_deref()
+                    .map(|s| format!(" ({})", escape(s)))
+                    .unwrap_or_default();
+                let (_, words, _) = folded_piece(&body[q.span[0]..q.span[1]]);
+                out.push_str(&format!("- only {side}{who}: \"{}\"\n", escape(&words)));
+            }
+        }
+    }
     out.push_str("\n## Passages\n");
     for (i, g) in c.groups.iter().enumerate() {
         let (name, _) = label(g);

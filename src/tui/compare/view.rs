@@ -328,8 +328,37 @@ fn share(what: &str, value: f32) -> String {
 }
 
 /// The conflict list: one line per conflict, what it is about and both versions, the selected
-/// one marked (and reversed, so it shows without colour too).
+/// one marked (and reversed, so it shows without colour too); then the quotations only one
+/// report carries.
 pub fn conflict_lines(pane: &ComparePane, selected: usize) -> Vec<Line<'static>> {
+    let mut lines = conflict_rows(pane, selected);
+    let c = &pane.comparison;
+    for (side, quotes, body) in [
+        ("left", &c.quotes_only_left, &c.left.body),
+        ("right", &c.quotes_only_right, &c.right.body),
+    ] {
+        if quotes.is_empty() {
+            continue;
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(format!("Quotations only the {side} carries:")).underlined());
+        lines.extend(quotes.iter().map(|q| quote_line(q, body)));
+    }
+    lines
+}
+
+/// "“We warned them.” (Milo Brandt)".
+fn quote_line(q: &crate::compare::Quote, body: &str) -> Line<'static> {
+    let (_, words, _) = folded_piece(&body[q.span[0]..q.span[1]]);
+    let who = q
+        .speaker
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    Line::from(format!("  \"{words}\"{who}"))
+}
+
+fn conflict_rows(pane: &ComparePane, selected: usize) -> Vec<Line<'static>> {
     pane.comparison
         .conflicts
         .iter()
@@ -396,6 +425,22 @@ pub fn details_lines(pane: &ComparePane, group: usize) -> Vec<Line<'static>> {
         for x in conflicts {
             lines.push(Line::from(format!("! {}", x.reason)).bold());
         }
+    }
+    // Quotations of this passage the other report does not carry.
+    let inside = |spans: &[crate::compare::Span], q: &crate::compare::Quote| {
+        spans.iter().any(|s| s[0] <= q.span[0] && q.span[1] <= s[1])
+    };
+    for (side, quotes, spans, body) in [
+        ("left", &c.quotes_only_left, &g.left, &c.left.body),
+        ("right", &c.quotes_only_right, &g.right, &c.right.body),
+    ] {
+        let here: Vec<_> = quotes.iter().filter(|q| inside(spans, q)).collect();
+        if here.is_empty() {
+            continue;
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(format!("Quoted only by the {side}:")).underlined());
+        lines.extend(here.into_iter().map(|q| quote_line(q, body)));
     }
     lines.push(Line::default());
     lines.push(
