@@ -241,6 +241,24 @@ fn narrow_windows_and_x_use_one_column() {
     assert!(!app.compare().unwrap().layout().unified);
     press(&mut app, &["x"]);
     assert!(app.compare().unwrap().layout().unified);
+    assert_eq!(app.status(), Some("one column"));
+    // At exactly the width the README names, two columns fit.
+    press(&mut app, &["x"]);
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert!(!app.compare().unwrap().layout().unified);
+    app.update(Action::Resize {
+        width: 99,
+        height: 30,
+    });
+    assert!(app.compare().unwrap().layout().unified);
+    press(&mut app, &["x"]);
+    assert_eq!(
+        app.status(),
+        Some("one column: two need a window of 100 columns or more")
+    );
     for (w, h) in [(1, 1), (5, 3), (20, 6), (99, 10), (100, 10), (250, 80)] {
         app.update(Action::Resize {
             width: w,

@@ -3,8 +3,12 @@
 use crate::compare::report::{Mark, StyledLine, fragments, label, wrap_fragments};
 use crate::compare::{Comparison, Kind};
 
-/// Below this width the pane shows one interleaved column.
+/// In a terminal narrower than this the pane shows one interleaved column (the README says
+/// so: keep them in step).
 pub const UNIFIED_BELOW: u16 = 100;
+
+/// Columns the pane's border takes from the terminal's width around the body.
+pub const BORDER_COLUMNS: u16 = 2;
 
 /// Which article a unified row comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-use super::layout::{CompareLayout, UNIFIED_BELOW};
+use super::layout::{BORDER_COLUMNS, CompareLayout, UNIFIED_BELOW};
 use crate::compare::{Comparison, Kind};
 
 /// An open comparison: the result, where the view is, and its cached layout.
@@ -42,13 +42,19 @@ impl ComparePane {
 
     /// Lays the comparison out for a body of `width` x `height` unless that layout is cached.
     pub fn ensure_layout(&mut self, width: u16, height: u16) {
-        let unified = self.unified || width < UNIFIED_BELOW;
+        let unified = self.unified || too_narrow_for_two(width);
         let key = (width, height, unified);
         if self.layout_key != Some(key) {
             self.layout = CompareLayout::new(&self.comparison, width, height, unified);
             self.layout_key = Some(key);
         }
         self.scroll = self.scroll.min(self.max_scroll(usize::from(height)));
+    }
+
+    /// Whether the window is too narrow for two columns, whatever the user asks.
+    pub fn too_narrow(&self) -> bool {
+        self.layout_key
+            .is_some_and(|(width, _, _)| too_narrow_for_two(width))
     }
 
     /// The current layout.
@@ -159,4 +165,9 @@ impl ComparePane {
         self.scroll = 0;
         self.cursor = 0;
     }
+}
+
+/// Whether a body `width` columns wide is in a terminal too narrow for two columns.
+fn too_narrow_for_two(width: u16) -> bool {
+    width.saturating_add(BORDER_COLUMNS) < UNIFIED_BELOW
 }

@@ -1,6 +1,7 @@
 //! What the comparison pane does with a command.
 
 use super::ComparePane;
+use super::layout::UNIFIED_BELOW;
 use crate::config::Command;
 use crate::tui::Overlay;
 use crate::tui::reply::Reply;
@@ -40,7 +41,16 @@ impl ComparePane {
                 self.swap();
                 return Reply::Status("sides swapped".into());
             }
-            Command::ToggleUnified => self.unified = !self.unified,
+            Command::ToggleUnified => {
+                self.unified = !self.unified;
+                return Reply::Status(if self.too_narrow() {
+                    format!("one column: two need a window of {UNIFIED_BELOW} columns or more")
+                } else if self.unified {
+                    "one column".into()
+                } else {
+                    "two columns".into()
+                });
+            }
             Command::Details => {
                 if let Some(group) = self.current_group() {
                     return Reply::Open(Overlay::Details { group, scroll: 0 });
