@@ -161,8 +161,14 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
     let half = usize::from(i.width) / 2;
     let s = &c.summary;
     let header: [Line; 4] = [
+        // Each left half keeps a space at its end, so the halves never run together.
         Line::from(vec![
-            Span::raw(fit(&format!("L: {}", heading(&c.left)), half)).bold(),
+            Span::raw(fit(
+                &format!("L: {}", heading(&c.left)),
+                half.saturating_sub(1),
+            ))
+            .bold(),
+            Span::raw(" "),
             Span::raw(fit(
                 &format!("R: {}", heading(&c.right)),
                 usize::from(i.width) - half,
@@ -170,7 +176,11 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
             .bold(),
         ]),
         Line::from(vec![
-            Span::raw(fit(&share("carried by R", s.left_carried), half)),
+            Span::raw(fit(
+                &share("carried by R", s.left_carried),
+                half.saturating_sub(1),
+            )),
+            Span::raw(" "),
             Span::raw(share("carried by L", s.right_carried)),
         ]),
         verdict_and_counts(c),
