@@ -3,7 +3,7 @@
 //! passages disagree on a fact.
 //!
 //! The pipeline: segment into sentences ([`segment`]), normalise words ([`token`]), score
-//! candidate pairs from an inverted index ([`doc`], [`align`]), measure each pair's meaning
+//! candidate pairs from an inverted index ([`doc`], [`candidates`]), measure each pair's meaning
 //! ([`semantic`]) and decide which carry the same claim ([`decision`]), align with splits,
 //! merges and reordering ([`align`]), put the groups in reading order ([`order`]), diff words
 //! inside each group ([`diff`]), classify them ([`classify`]), and check facts per passage and
@@ -12,6 +12,7 @@
 //! Nothing here knows about the terminal.
 
 mod align;
+mod candidates;
 mod classify;
 mod decision;
 mod diff;
