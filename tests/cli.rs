@@ -4,6 +4,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn parallax(args: &[&str]) -> Output {
+    parallax_with(args, &[])
+}
+
+/// The binary in an empty home, with these environment variables set as well.
+fn parallax_with(args: &[&str], env: &[(&str, &str)]) -> Output {
     let home = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
@@ -12,6 +17,7 @@ fn parallax(args: &[&str]) -> Output {
         .env("XDG_CONFIG_HOME", home.path().join("config"))
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("HOME", home.path())
+        .envs(env.iter().copied())
         .output()
         .unwrap()
 }
@@ -293,16 +299,7 @@ fn compare_side_by_side_takes_columns_from_the_environment_and_bounds_the_width(
         if let Some(w) = width {
             args.extend(["--width", w]);
         }
-        let home = tempfile::tempdir().unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .args(&args)
-            .env_remove("PARALLAX_CONFIG")
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("HOME", home.path())
-            .env("COLUMNS", columns)
-            .output()
-            .unwrap();
+        let out = parallax_with(&args, &[("COLUMNS", columns)]);
         let text = String::from_utf8(out.stdout).unwrap();
         text.lines()
             .map(unicode_width::UnicodeWidthStr::width)
