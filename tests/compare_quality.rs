@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use parallax::article::{Article, Format, parse_article};
-use parallax::compare::{Comparison, Options, Tier, compare, sentences};
+use parallax::compare::{Comparison, Options, Tier, compare, compared_text, sentences};
 use parallax::library::load_samples;
 
 #[derive(serde::Deserialize)]
@@ -190,6 +190,7 @@ fn measure_with(folder: &str, options: &Options, verbose: bool) -> (Tally, Tally
     for (name, labels) in label_files(folder) {
         let (a, b) = (article(&labels.left), article(&labels.right));
         let c = compare(&a, &b, options);
+        let (a, b) = (&c.left, &c.right);
         let gold = gold_links(&labels, &a.body, &b.body, &name);
         let predicted = predicted_links(&c);
         let mut pair = Tally::default();
@@ -299,6 +300,7 @@ fn reports_that_share_people_but_not_the_event_barely_align() {
     {
         let (x, y) = (article(a), article(b));
         let c = compare(&x, &y, &by(tier));
+        let (x, y) = (&c.left, &c.right);
         let links = predicted_links(&c);
         let left: BTreeSet<usize> = links.iter().map(|l| l.0).collect();
         let right: BTreeSet<usize> = links.iter().map(|l| l.1).collect();
@@ -324,8 +326,9 @@ fn worst_unrelated(options: &Options) -> f64 {
     UNRELATED
         .iter()
         .map(|(a, b)| {
-            let (x, y) = (article(a), article(b));
-            let links = predicted_links(&compare(&x, &y, options));
+            let c = compare(&article(a), &article(b), options);
+            let (x, y) = (&c.left, &c.right);
+            let links = predicted_links(&c);
             let l: BTreeSet<usize> = links.iter().map(|l| l.0).collect();
             let r: BTreeSet<usize> = links.iter().map(|l| l.1).collect();
             (l.len() as f64 / sentences(&x.body).len() as f64)
@@ -428,9 +431,10 @@ fn dump_candidate_features() {
     for folder in ["tune", "heldout"] {
         for (name, labels) in label_files(folder) {
             let (a, b) = (article(&labels.left), article(&labels.right));
-            let gold = gold_links(&labels, &a.body, &b.body, &name);
+            let (ta, tb) = (compared_text(&a), compared_text(&b));
+            let gold = gold_links(&labels, &ta, &tb, &name);
             for (ls, rs, features) in parallax::compare::candidate_features(&a, &b, Tier::Deep) {
-                let linked = gold.contains(&(sentence_at(&a.body, ls), sentence_at(&b.body, rs)));
+                let linked = gold.contains(&(sentence_at(&ta, ls), sentence_at(&tb, rs)));
                 row(
                     &mut out,
                     &format!("{folder}/{name}"),

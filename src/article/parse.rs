@@ -89,6 +89,9 @@ pub fn parse_article(
     Ok((article, repairs))
 }
 
+/// The title of an article that has none of its own.
+pub const UNTITLED: &str = "(untitled)";
+
 /// An article from a cleaned title and body: nothing at all is an empty file, a body without a
 /// title is "(untitled)".
 pub(crate) fn titled_article(
@@ -100,7 +103,7 @@ pub(crate) fn titled_article(
         return Err(ParseError::Empty);
     }
     let title = if title.is_empty() {
-        "(untitled)".to_string()
+        UNTITLED.to_string()
     } else {
         title
     };

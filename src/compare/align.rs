@@ -139,6 +139,39 @@ pub fn align(
         }
     }
 
+    // 2. The pairs the decision is confident of, best first, one to one: every likely pair
+    // between two reports of one event, only the sure ones otherwise.
+    let confident_pairs = ranked
+        .iter()
+        .filter(|(p, _)| *p >= DECISION_CONFIDENT)
+        .count();
+    let relation = if subject >= SAME_EVENT_SUBJECT || confident_pairs >= SAME_EVENT_PAIRS {
+        Relation::SameEvent
+    } else if subject >= RELATED_SUBJECT || confident_pairs > 0 {
+        Relation::Related
+    } else {
+        Relation::Unrelated
+    };
+    let accept = match relation {
+        Relation::SameEvent => DECISION_ACCEPT,
+        _ => DECISION_CONFIDENT,
+    };
+
+    // 2a. Two reports of one event tell it in their headlines: the two headlines are one
+    // passage, whatever words they use (every labelled pair of reports of one event, real and
+    // invented, links them). They never pair with a body sentence.
+    let (hl, hr) = (left.headline, right.headline);
+    let headlines_free = (0..hl).all(|i| group_of_left[i] == usize::MAX)
+        && (0..hr).all(|j| group_of_right[j] == usize::MAX);
+    if relation == Relation::SameEvent && hl > 0 && hr > 0 && headlines_free {
+        group_of_left[..hl].fill(groups.len());
+        group_of_right[..hr].fill(groups.len());
+        groups.push(Aligned {
+            left: (0..hl).collect(),
+            right: (0..hr).collect(),
+        });
+    }
+
     // Pairs sentences both still free, best first, down to `min`, when `fits` agrees (it is
     // given the groups of the left and right sentences so far).
     let mut pair_free = |min: f32, fits: &Fits| -> usize {
@@ -161,24 +194,6 @@ pub fn align(
             }
         }
         groups.len() - before
-    };
-
-    // 2. The pairs the decision is confident of, best first, one to one: every likely pair
-    // between two reports of one event, only the sure ones otherwise.
-    let confident_pairs = ranked
-        .iter()
-        .filter(|(p, _)| *p >= DECISION_CONFIDENT)
-        .count();
-    let relation = if subject >= SAME_EVENT_SUBJECT || confident_pairs >= SAME_EVENT_PAIRS {
-        Relation::SameEvent
-    } else if subject >= RELATED_SUBJECT || confident_pairs > 0 {
-        Relation::Related
-    } else {
-        Relation::Unrelated
-    };
-    let accept = match relation {
-        Relation::SameEvent => DECISION_ACCEPT,
-        _ => DECISION_CONFIDENT,
     };
     pair_free(accept, &|_, _, _| true);
 
@@ -218,7 +233,10 @@ pub fn align(
             (false, true) => {
                 let g = &groups[gl];
                 let other = union(g.left.iter().map(|&i| left.terms[i].as_slice()));
-                if containment(&right.terms[p.right], &other, weights) >= params.join_containment {
+                if right.same_part(p.right, &g.right)
+                    && containment(&right.terms[p.right], &other, weights)
+                        >= params.join_containment
+                {
                     group_of_right[p.right] = gl;
                     groups[gl].right.push(p.right);
                 }
@@ -227,15 +245,20 @@ pub fn align(
             (true, false) => {
                 let g = &groups[gr];
                 let other = union(g.right.iter().map(|&j| right.terms[j].as_slice()));
-                if containment(&left.terms[p.left], &other, weights) >= params.join_containment {
+                if left.same_part(p.left, &g.left)
+                    && containment(&left.terms[p.left], &other, weights) >= params.join_containment
+                {
                     group_of_left[p.left] = gr;
                     groups[gr].left.push(p.left);
                 }
             }
             // Both are taken by different groups: merge them when the pair counts the same thing.
             (false, false) if gl != gr => {
-                let fits = groups[gl].left.len() + groups[gr].left.len() <= MAX_MERGED
-                    && groups[gl].right.len() + groups[gr].right.len() <= MAX_MERGED;
+                let (a, b) = (&groups[gl], &groups[gr]);
+                let fits = a.left.len() + b.left.len() <= MAX_MERGED
+                    && a.right.len() + b.right.len() <= MAX_MERGED
+                    && left.same_part(a.left[0], &b.left)
+                    && right.same_part(a.right[0], &b.right);
                 let lu = &left_units[p.left];
                 let same_quantity = right_units[p.right]
                     .iter()
@@ -323,6 +346,7 @@ fn join_paragraph_neighbours(
             .into_iter()
             .flatten()
             .filter(|&m| doc.sentences[m].paragraph == paragraph && group_of[m] != usize::MAX)
+            .filter(|&m| doc.in_headline(m) == doc.in_headline(k))
             .map(|m| {
                 let g = group_of[m];
                 let theirs = union(

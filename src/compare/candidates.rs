@@ -40,6 +40,7 @@ pub(super) fn candidates(
             usize::MAX
         },
         norms: norms[0],
+        right_headline: right.headline,
     };
     // Each right sentence on its own, on both cores, each worker with its own scratch; the
     // pairs keep the right sentences' order.
@@ -64,6 +65,8 @@ struct Search<'s, 'a> {
     /// Terms in more left sentences than this are not looked up.
     cap: usize,
     norms: &'s [Norms],
+    /// How many sentences of the right side are its headline.
+    right_headline: usize,
 }
 
 /// One worker's buffers for [`Search::pairs_of`], cleared after each sentence.
@@ -104,6 +107,11 @@ impl Search<'_, '_> {
             floors,
         } = scratch;
         let mut mine: Vec<Pair> = Vec::new();
+        // Headlines are not candidates: between reports of one event they pair with each other
+        // (`align`), and with no body sentence.
+        if j < self.right_headline {
+            return mine;
+        }
         let cos = |shared: f32, x: f32, y: f32| {
             if x > 0.0 && y > 0.0 {
                 (shared / (x * y).sqrt()).min(1.0)
@@ -129,6 +137,9 @@ impl Search<'_, '_> {
             }
             for &i in list {
                 let i = i as usize;
+                if left.in_headline(i) {
+                    continue;
+                }
                 if all[i] == 0.0 {
                     touched.push(i);
                 }

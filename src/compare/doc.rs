@@ -13,6 +13,9 @@ pub struct Doc<'a> {
     pub token_start: Vec<usize>,
     /// Per sentence: its distinct content terms (numbers included), sorted.
     pub terms: Vec<Vec<u32>>,
+    /// How many sentences at the start are the article's headline (0 when it has none): a
+    /// headline is a passage of its own, never joined with the body's sentences.
+    pub headline: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -58,7 +61,31 @@ impl<'a> Doc<'a> {
             tokens,
             token_start,
             terms,
+            headline: 0,
         }
+    }
+
+    /// Marks the sentences that start in the first `bytes` of the text as the headline.
+    pub fn with_headline(mut self, bytes: usize) -> Self {
+        self.headline = self
+            .sentences
+            .iter()
+            .take_while(|s| s.text.start < bytes)
+            .count();
+        self
+    }
+
+    /// Whether sentence `k` is part of the headline.
+    pub fn in_headline(&self, k: usize) -> bool {
+        k < self.headline
+    }
+
+    /// Whether sentence `k` belongs to the same part of the article (headline or body) as all of
+    /// `members`: only such a sentence may join their group.
+    pub fn same_part(&self, k: usize, members: &[usize]) -> bool {
+        members
+            .iter()
+            .all(|&m| self.in_headline(m) == self.in_headline(k))
     }
 
     /// The tokens of sentence `k`.
@@ -157,7 +184,7 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// Computes weights over all sentences of both documents, discounted by the library's
+    /// Computes weights over the body sentences of both documents, discounted by the library's
     /// word frequencies when there is a library.
     pub fn new(docs: [&Doc; 2], vocab: &Vocab, library: Option<&LibraryTerms>) -> Weights {
         let n_terms = vocab.len();
@@ -168,15 +195,17 @@ impl Weights {
         // Which sides hold each term (bit 0 left, bit 1 right).
         let mut sides = vec![0u8; n_terms];
         let mut n_sentences = 0usize;
+        // The body's sentences only: a headline repeats the lead's words, and its Title Case
+        // would make every word of it look like a name.
         for (side, doc) in docs.into_iter().enumerate() {
-            n_sentences += doc.sentences.len();
-            for terms in &doc.terms {
+            n_sentences += doc.sentences.len() - doc.headline;
+            for terms in &doc.terms[doc.headline..] {
                 for &t in terms {
                     df[t as usize] += 1;
                     sides[t as usize] |= 1 << side;
                 }
             }
-            for tok in &doc.tokens {
+            for tok in &doc.tokens[doc.token_start[doc.headline]..] {
                 let t = tok.term as usize;
                 role[t] |= tok.role;
                 if tok.capitalised {

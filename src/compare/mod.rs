@@ -18,6 +18,7 @@ mod decision;
 mod diff;
 mod doc;
 mod facts;
+mod headline;
 mod lexicon;
 mod library;
 mod model;
@@ -47,6 +48,8 @@ use classify::{classify, summarise};
 use diff::{SideTokens, WordDiff, coarse_diff, word_diff};
 use doc::{Doc, Weights, union};
 use facts::Passage;
+pub use headline::compared_text;
+use headline::headline_bytes;
 use order::{Draft, mark_moved, sentence_owners, unique_runs};
 use token::Vocab;
 
@@ -86,7 +89,7 @@ fn side(a: &Article) -> Side {
         path: a.path.display().to_string(),
         title: a.title.clone(),
         source: a.source.clone(),
-        body: a.body.clone(),
+        body: compared_text(a),
     }
 }
 
@@ -100,8 +103,8 @@ pub fn compare_sides(left: Side, right: Side, options: &Options) -> Comparison {
     compare_ordered(left, right, options)
 }
 
-/// For training the pair decision (`src/compare/train_decision.py`): every candidate pair of two
-/// articles, as the byte offsets where its two sentences start, with its measurements in the
+/// For training the pair decision (`src/compare/train_decision.py`): every candidate pair of the
+/// bodies of two articles, as the byte offsets in [`compared_text`] where its two sentences start, with its measurements in the
 /// order of [`FEATURE_NAMES`]. The pair is taken in the order given, not mirrored.
 #[doc(hidden)]
 pub fn candidate_features(
@@ -109,9 +112,10 @@ pub fn candidate_features(
     right: &Article,
     tier: Tier,
 ) -> Vec<(usize, usize, Vec<f32>)> {
+    let (left, right) = (side(left), side(right));
     let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
-    let ld = Doc::new(&left.body, &mut vocab);
-    let rd = Doc::new(&right.body, &mut vocab);
+    let ld = Doc::new(&left.body, &mut vocab).with_headline(headline_bytes(&left));
+    let rd = Doc::new(&right.body, &mut vocab).with_headline(headline_bytes(&right));
     let weights = Weights::new([&ld, &rd], &vocab, None);
     let meaning = semantic::SentenceVectors::of_pair(&ld, &rd);
     let candidates = align::candidate_pairs(&ld, &rd, &weights);
@@ -131,8 +135,10 @@ pub fn candidate_features(
         subject,
         &candidates,
     );
+    // The decision is trained on the bodies: headlines are paired by a rule of their own.
     candidates
         .iter()
+        .filter(|c| !ld.in_headline(c.left) && !rd.in_headline(c.right))
         .map(|c| {
             (
                 ld.sentences[c.left].text.start,
@@ -167,8 +173,8 @@ pub(crate) fn conflicts_of(c: &Comparison, kind: ConflictKind) -> Vec<(&str, &st
 
 fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
-    let ld = Doc::new(&left.body, &mut vocab);
-    let rd = Doc::new(&right.body, &mut vocab);
+    let ld = Doc::new(&left.body, &mut vocab).with_headline(headline_bytes(&left));
+    let rd = Doc::new(&right.body, &mut vocab).with_headline(headline_bytes(&right));
     let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
     // The two cores: the sentences' meaning on one, the quotations on the other.
     let (meaning, (left_quotes, right_quotes)) = rayon::join(

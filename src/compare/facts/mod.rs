@@ -29,11 +29,32 @@ pub struct Passage<'d, 'a> {
     pub quotes: &'d [QuoteFact],
 }
 
-impl Passage<'_, '_> {
+impl<'d, 'a> Passage<'d, 'a> {
     fn tokens(&self) -> impl Iterator<Item = (usize, &Token)> {
         self.sentences
             .iter()
             .flat_map(move |&k| self.doc.sentence_tokens(k).iter().map(move |t| (k, t)))
+    }
+
+    /// This passage's sentences in the headline, or those in the body.
+    fn part(&self, headline: bool) -> Vec<usize> {
+        self.sentences
+            .iter()
+            .copied()
+            .filter(|&k| self.doc.in_headline(k) == headline)
+            .collect()
+    }
+
+    /// The same document's passage made of `sentences`.
+    fn with<'s>(&self, sentences: &'s [usize]) -> Passage<'s, '_>
+    where
+        'd: 's,
+    {
+        Passage {
+            doc: self.doc,
+            sentences,
+            quotes: self.quotes,
+        }
     }
 
     fn raw(&self, t: &Token) -> &str {
@@ -111,7 +132,14 @@ pub fn article_conflicts(
     out: &mut Vec<Conflict>,
 ) {
     let (lf, rf) = rayon::join(|| Facts::of(left), || Facts::of(right));
-    numbers::article_number_conflicts(&lf, &rf, groups, out);
+    // A headline states its figures apart from the body: the first figure of a quantity in
+    // one headline is checked against the other headline's, and the body's against the body's.
+    for headline in [true, false] {
+        let (lp, rp) = (left.part(headline), right.part(headline));
+        let (lp, rp) = (left.with(&lp), right.with(&rp));
+        let (lh, rh) = (Facts::of(&lp), Facts::of(&rp));
+        numbers::article_number_conflicts(&lh, &rh, groups, out);
+    }
     people::article_role_conflicts(&lf, &rf, groups, out);
     people::government_conflicts(&lf, &rf, groups, out);
 }
