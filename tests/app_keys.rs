@@ -243,3 +243,54 @@ fn narrow_windows_show_the_focused_pane_only() {
     assert!(screen(&app).contains("Reading"));
     assert!(!screen(&app).contains("Library"));
 }
+
+#[test]
+fn slash_in_the_reader_searches_and_n_steps_through_the_matches() {
+    let mut app = sample_app(120, 40);
+    // The review of the tram vote says "tram" three times (title, path, a quotation).
+    press(&mut app, &["Home"]);
+    while !selected_title(&app).starts_with("After years of wrangling") {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["Enter", "/", "T", "R", "A", "M"]);
+    assert_eq!(app.status(), Some("\"TRAM\": 1 of 3"), "case is ignored");
+    assert!(screen(&app).contains("search: TRAM▏"));
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.status(), Some("\"TRAM\": 1 of 3"));
+    press(&mut app, &["n", "n"]);
+    assert_eq!(app.status(), Some("\"TRAM\": 3 of 3"));
+    press(&mut app, &["n"]);
+    assert_eq!(app.status(), Some("\"TRAM\": 1 of 3"), "wraps around");
+    press(&mut app, &["N"]);
+    assert_eq!(app.status(), Some("\"TRAM\": 3 of 3"));
+    // The current match is on screen, where the reader scrolled to.
+    let current = app
+        .reader()
+        .search
+        .as_ref()
+        .unwrap()
+        .current()
+        .unwrap()
+        .line;
+    assert!(current >= app.reader().scroll);
+    // Esc ends the search first, then goes back to the list.
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.status(), Some("search ended"));
+    assert!(app.reader().search.is_none());
+    assert_eq!(app.focus(), Focus::Reader);
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn a_search_nothing_matches_says_so_and_esc_at_the_prompt_ends_it() {
+    let mut app = sample_app(120, 40);
+    press(&mut app, &["Enter", "/", "z", "q", "x"]);
+    assert_eq!(app.status(), Some("no match for \"zqx\""));
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.status(), Some("search ended"));
+    assert!(app.reader().search.is_none());
+    // The prompt is closed: keys are commands again.
+    press(&mut app, &["n"]);
+    assert_eq!(app.status(), Some("no search: / searches this article"));
+}

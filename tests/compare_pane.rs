@@ -670,3 +670,81 @@ fn quotations_only_one_report_carries_are_listed_and_in_their_passage_details() 
         screen(&app)
     );
 }
+
+#[test]
+fn while_searching_a_comparison_n_goes_from_match_to_match_and_esc_ends_it() {
+    let mut app = wire_vs_review(160, 40);
+    press(&mut app, &["/", "c", "r", "o", "w", "n", "s", "Enter"]);
+    let status = app.status().unwrap().to_string();
+    let total: usize = status.rsplit(" of ").next().unwrap().parse().unwrap();
+    assert!(
+        status.starts_with("\"crowns\": 1 of ") && total >= 2,
+        "{status}"
+    );
+    // Both reports' text is searched: the wire's 410 and the review's 400 million crowns.
+    let search = app.compare().unwrap().search.clone().unwrap();
+    assert!(search.matches().iter().any(|m| m.column == 0));
+    assert!(search.matches().iter().any(|m| m.column == 1));
+    press(&mut app, &["n"]);
+    assert_eq!(
+        app.status(),
+        Some(format!("\"crowns\": 2 of {total}").as_str())
+    );
+    // The cursor follows the match to its passage.
+    let pane = app.compare().unwrap();
+    let row = pane.search.as_ref().unwrap().current().unwrap().line;
+    assert_eq!(pane.layout().rows[row].group, Some(pane.cursor));
+    // The matches are drawn reversed.
+    let t = draw(&app);
+    let reversed = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED) && "crowns".contains(c.symbol()))
+        .count();
+    assert!(reversed >= "crowns".len(), "{reversed}");
+    // Esc ends the search; n is the next divergence again, and Esc then closes the pane.
+    press(&mut app, &["Esc"]);
+    assert_eq!(app.status(), Some("search ended"));
+    assert!(app.compare().is_some());
+    let before = app.compare().unwrap().cursor;
+    press(&mut app, &["n"]);
+    let pane = app.compare().unwrap();
+    assert!(pane.search.is_none());
+    assert!(pane.cursor > before && pane.is_divergence(pane.cursor));
+    press(&mut app, &["Esc"]);
+    assert!(app.compare().is_none());
+}
+
+#[test]
+fn search_highlight_snapshot() {
+    let mut app = wire_vs_review(120, 30);
+    press(
+        &mut app,
+        &["/", "a", "s", "h", "g", "r", "o", "v", "e", "Enter", "n"],
+    );
+    // The screen, with the cells drawn reversed inside the columns (the matches) between ⟪ ⟫.
+    let t = draw(&app);
+    let buffer = t.backend().buffer();
+    let area = buffer.area;
+    let mut text = String::new();
+    for y in 0..area.height {
+        let mut open = false;
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            let inside = y >= 5 && y + 2 < area.height && x >= 2 && x + 2 < area.width;
+            let marked = inside && cell.modifier.contains(Modifier::REVERSED);
+            if marked != open {
+                text.push(if marked { '⟪' } else { '⟫' });
+                open = marked;
+            }
+            text.push_str(cell.symbol());
+        }
+        if open {
+            text.push('⟫');
+        }
+        text.push('\n');
+    }
+    insta::assert_snapshot!(text);
+}

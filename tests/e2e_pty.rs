@@ -144,6 +144,14 @@ fn browse_read_help_and_quit_restores_the_terminal() {
     s.type_keys(b"\r");
     s.wait_for("Esc list");
 
+    // Search the article: every match counted, n to the next, Esc (alone) ends the search.
+    s.type_keys(b"/tram");
+    s.wait_for("search: tram");
+    s.type_keys(b"\rn");
+    s.wait_for("\"tram\": 2 of ");
+    s.type_keys(b"\x1b");
+    s.wait_for("search ended");
+
     s.type_keys(b"?");
     s.wait_for("Everywhere  [keys.global]");
     s.type_keys(b"\x1b");
@@ -233,6 +241,19 @@ fn mark_compare_and_read_both_columns() {
         "{screen}"
     );
     assert!(screen.contains("R: After years of wrangling"), "{screen}");
+
+    // The conflict list, and Enter goes to the second conflict's passage.
+    s.type_keys(b"!");
+    s.wait_for("Conflicts (6)");
+    s.type_keys(b"j\r");
+    s.wait_gone("Conflicts (6)");
+    // Search both reports; n goes to the next match.
+    s.type_keys(b"/crowns");
+    s.wait_for("search: crowns");
+    s.type_keys(b"\rn");
+    s.wait_for("\"crowns\": 2 of ");
+    s.type_keys(b"\x1b");
+    s.wait_for("search ended");
 
     // Export, then back to the list and quit.
     s.type_keys(b"e");

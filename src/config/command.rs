@@ -61,6 +61,7 @@ impl Context {
             ],
             Context::Reader => &[
                 Down, Up, PageDown, PageUp, Top, Bottom, Back, ToggleRead, OpenUrl, FullText,
+                Search, NextMatch, PrevMatch,
             ],
             Context::Compare => &[
                 Down,
@@ -69,6 +70,7 @@ impl Context {
                 PageUp,
                 Top,
                 Bottom,
+                Search,
                 NextDivergence,
                 PrevDivergence,
                 NextShared,
@@ -135,11 +137,15 @@ pub enum Command {
     OpenUrl,
     /// Replace a summary-only article with the full text of its page.
     FullText,
+    /// Search the text of the article or comparison being read.
+    Search,
+    NextMatch,
+    PrevMatch,
 }
 
 impl Command {
     /// Every command.
-    pub const ALL: [Command; 33] = [
+    pub const ALL: [Command; 36] = [
         Command::Quit,
         Command::Help,
         Command::ShowLog,
@@ -173,6 +179,9 @@ impl Command {
         Command::FetchFeeds,
         Command::OpenUrl,
         Command::FullText,
+        Command::Search,
+        Command::NextMatch,
+        Command::PrevMatch,
     ];
 
     /// The name written in the config file.
@@ -211,6 +220,9 @@ impl Command {
             Command::FetchFeeds => "fetch_feeds",
             Command::OpenUrl => "open_url",
             Command::FullText => "full_text",
+            Command::Search => "search",
+            Command::NextMatch => "next_match",
+            Command::PrevMatch => "prev_match",
         }
     }
 
@@ -234,8 +246,10 @@ impl Command {
             (Command::Back, _) => "back to the list",
             (Command::Mark, _) => "mark as the left side of a comparison",
             (Command::Compare, _) => "compare with the marked (or most similar) article",
-            (Command::NextDivergence, _) => "next divergence (unique passage or conflict)",
-            (Command::PrevDivergence, _) => "previous divergence",
+            (Command::NextDivergence, _) => {
+                "next match while searching, else next divergence (unique passage or conflict)"
+            }
+            (Command::PrevDivergence, _) => "previous match while searching, else divergence",
             (Command::NextShared, _) => "next shared passage",
             (Command::PrevShared, _) => "previous shared passage",
             (Command::NextConflict, _) => "next conflict (a number, date, title or quote differs)",
@@ -252,6 +266,9 @@ impl Command {
             (Command::FetchFeeds, _) => "fetch all subscribed feeds (in the background)",
             (Command::OpenUrl, _) => "open the article's web page in the browser",
             (Command::FullText, _) => "fetch the full text of a summary-only article",
+            (Command::Search, _) => "search the text (ignoring case); Esc ends the search",
+            (Command::NextMatch, _) => "next match of the search",
+            (Command::PrevMatch, _) => "previous match of the search",
         }
     }
 

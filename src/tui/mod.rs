@@ -14,6 +14,7 @@ mod reader;
 mod reply;
 mod run;
 mod scroll;
+mod search;
 mod status;
 mod terminal;
 mod text;

@@ -19,6 +19,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, Style::new().reversed());
     let left = if let Some(path) = app.export_prompt() {
         format!("export to: {path}▏")
+    } else if let Some(query) = app.search_prompt() {
+        format!("search: {query}▏")
     } else if app.list.editing {
         format!("/{}▏", app.list.filter)
     } else if !app.pending.is_empty() {
@@ -63,6 +65,19 @@ fn hints(app: &App) -> String {
             return "Enter write · Esc cancel ".into();
         } else if app.list.editing {
             return "Enter keep · Esc clear ".into();
+        } else if app.search_prompt().is_some() {
+            return "Enter keep · Esc end search ".into();
+        } else if app.compare.as_ref().is_some_and(|p| p.search.is_some()) {
+            (
+                Context::Compare,
+                &[
+                    (Command::NextDivergence, "next match"),
+                    (Command::PrevDivergence, "previous"),
+                    (Command::Search, "new search"),
+                    (Command::Details, "details"),
+                    (Command::Back, "end search"),
+                ],
+            )
         } else if app.compare.is_some() {
             (
                 Context::Compare,
@@ -70,6 +85,7 @@ fn hints(app: &App) -> String {
                     (Command::NextDivergence, "divergence"),
                     (Command::NextConflict, "conflict"),
                     (Command::Conflicts, "all conflicts"),
+                    (Command::Search, "search"),
                     (Command::Details, "details"),
                     (Command::SwapSides, "swap"),
                     (Command::ToggleUnified, "columns"),
@@ -89,10 +105,20 @@ fn hints(app: &App) -> String {
                         (Command::Quit, "quit"),
                     ],
                 ),
+                Focus::Reader if app.reader.search.is_some() => (
+                    Context::Reader,
+                    &[
+                        (Command::NextMatch, "next match"),
+                        (Command::PrevMatch, "previous"),
+                        (Command::Back, "end search"),
+                        (Command::Help, "help"),
+                    ],
+                ),
                 Focus::Reader => (
                     Context::Reader,
                     &[
                         (Command::Back, "list"),
+                        (Command::Search, "search"),
                         (Command::Help, "help"),
                         (Command::Quit, "quit"),
                     ],

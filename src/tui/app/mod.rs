@@ -7,6 +7,7 @@ mod comparing;
 mod library;
 mod messages;
 mod mouse;
+mod searching;
 mod startup;
 
 pub use startup::Startup;
@@ -63,6 +64,8 @@ pub struct App {
     pub(in crate::tui) theme: Theme,
     /// The export prompt (a file path) while it is open.
     export_prompt: Option<TextInput>,
+    /// The search prompt (`/` in the reader or the comparison) while it is open.
+    search_prompt: Option<TextInput>,
     /// Library fingerprints for picking the most similar article, made on first use.
     fingerprints: Option<Fingerprints>,
     /// How many feeds the config subscribes to (`r` has nothing to do without one).
@@ -137,6 +140,7 @@ impl App {
             showing_samples,
             comparing: None,
             export_prompt: None,
+            search_prompt: None,
             library_terms: None,
             library_version: 0,
             data_dir,
@@ -268,6 +272,10 @@ impl App {
         if self.export_prompt.is_some() {
             return self.edit_export(key);
         }
+        if self.search_prompt.is_some() {
+            self.edit_search(key);
+            return None;
+        }
         if self.list.editing {
             self.list.edit_filter(key, &self.articles);
             return None;
@@ -303,12 +311,18 @@ impl App {
         match command {
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::ShowLog => self.overlay = Some(Overlay::Log { scroll: 0 }),
+            Command::Search => self.start_search(),
             _ if self.compare.is_some() => {
                 let height = self.compare_height();
                 let reply = self.compare.as_mut()?.update(command, height);
                 return self.apply(reply);
             }
             Command::FocusNext | Command::FocusPrev => self.focus = self.focus.other(),
+            // Esc first ends a search, then goes back to the list.
+            Command::Back if self.reader.search.is_some() => {
+                self.reader.search = None;
+                self.status = Some("search ended".into());
+            }
             Command::Back => self.focus = Focus::List,
             Command::Open => {
                 if let Some(index) = self.list.selected_article() {

@@ -1,5 +1,7 @@
 use super::layout::{BORDER_COLUMNS, CompareLayout, UNIFIED_BELOW};
+use crate::compare::report::StyledLine;
 use crate::compare::{Comparison, Kind};
+use crate::tui::search::Search;
 
 /// An open comparison: the result, where the view is, and its cached layout.
 #[derive(Debug, Clone)]
@@ -15,6 +17,8 @@ pub struct ComparePane {
     pub unified: bool,
     layout: CompareLayout,
     layout_key: Option<(u16, u16, bool)>,
+    /// The search in both reports' text, while there is one (`/`).
+    pub search: Option<Search>,
 }
 
 impl ComparePane {
@@ -28,6 +32,7 @@ impl ComparePane {
             unified: false,
             layout: CompareLayout::default(),
             layout_key: None,
+            search: None,
         }
     }
 
@@ -47,6 +52,9 @@ impl ComparePane {
         if self.layout_key != Some(key) {
             self.layout = CompareLayout::new(&self.comparison, width, height, unified);
             self.layout_key = Some(key);
+            if let Some(query) = self.search.as_ref().map(|s| s.query().to_string()) {
+                self.search_for(&query);
+            }
         }
         self.scroll = self.scroll.min(self.max_scroll(usize::from(height)));
     }
@@ -155,6 +163,47 @@ impl ComparePane {
     pub fn is_shared(&self, g: usize) -> bool {
         self.comparison.groups[g].kind.is_aligned()
             && self.comparison.groups[g].kind != Kind::OnlyLeft
+    }
+
+    /// Searches both reports' text for `query` (ignoring case), row by row as laid out, from
+    /// the top row on screen; an empty query ends the search.
+    pub fn search_for(&mut self, query: &str) {
+        let text = |line: &StyledLine| -> String { line.iter().map(|(t, _)| t.as_str()).collect() };
+        let rows: Vec<(usize, usize, String)> = self
+            .layout
+            .rows
+            .iter()
+            .enumerate()
+            .flat_map(|(n, row)| [(n, 0, text(&row.left)), (n, 1, text(&row.right))])
+            .collect();
+        self.search = (!query.is_empty()).then(|| {
+            Search::new(
+                query,
+                rows.iter().map(|(n, c, t)| (*n, *c, t.as_str())),
+                self.scroll,
+            )
+        });
+    }
+
+    /// Moves to the next (or previous) match.
+    pub fn step_search(&mut self, forward: bool, height: usize) {
+        if let Some(search) = self.search.as_mut() {
+            search.step(forward);
+        }
+        self.reveal_match(height);
+    }
+
+    /// Scrolls the current match into view and puts the cursor on its passage.
+    pub fn reveal_match(&mut self, height: usize) {
+        let Some(search) = &self.search else { return };
+        self.scroll = search.scroll_to_show(self.scroll, height, self.max_scroll(height));
+        let row = search.current().map(|m| m.line);
+        if let Some(g) = row
+            .and_then(|r| self.layout.rows.get(r))
+            .and_then(|r| r.group)
+        {
+            self.cursor = g;
+        }
     }
 
     /// Shows the sides the other way round.

@@ -22,6 +22,16 @@ impl ComparePane {
     /// A command other than movement.
     fn act(&mut self, command: Command, height: usize) -> Reply {
         match command {
+            // While a search is on, n and N go from match to match, and Esc ends it.
+            Command::NextDivergence | Command::PrevDivergence if self.search.is_some() => {
+                self.step_search(command == Command::NextDivergence, height);
+                let status = self.search.as_ref().map(|s| s.status());
+                return Reply::Status(status.unwrap_or_default());
+            }
+            Command::Back if self.search.is_some() => {
+                self.search = None;
+                return Reply::Status("search ended".into());
+            }
             Command::NextDivergence
             | Command::PrevDivergence
             | Command::NextShared

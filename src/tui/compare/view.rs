@@ -216,6 +216,8 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
         buf[(body.right() - 1, row)].set_char(ch).set_style(style);
     }
     let col = layout.column;
+    let search = pane.search.as_ref();
+    let text = |line: &StyledLine| -> String { line.iter().map(|(t, _)| t.as_str()).collect() };
     for (y, row) in layout
         .rows
         .iter()
@@ -224,6 +226,7 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
         .enumerate()
     {
         let ry = body.y + y as u16;
+        let n = pane.scroll + y;
         let x0 = body.x + 2;
         let current = row.group == Some(pane.cursor);
         if layout.unified {
@@ -238,6 +241,9 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
             }
             let gutter_x = x0 + 2 + col as u16;
             draw_line(&row.left, row.side, &styles, x0 + 1, ry, col, buf);
+            if let Some(search) = search.filter(|s| !s.in_line(n).is_empty()) {
+                search.paint(n, 0, &text(&row.left), x0 + 1, ry, col, buf);
+            }
             if gutter_x < body.right() - 1 {
                 buf.set_string(
                     gutter_x,
@@ -248,6 +254,9 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
             }
         } else {
             draw_line(&row.left, Side::Left, &styles, x0 - 1, ry, col, buf);
+            if let Some(search) = search.filter(|s| !s.in_line(n).is_empty()) {
+                search.paint(n, 0, &text(&row.left), x0 - 1, ry, col, buf);
+            }
             let gx = x0 - 1 + col as u16 + 1;
             buf.set_string(
                 gx,
@@ -262,6 +271,9 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
                 buf.set_string(gx + 1, ry, CURSOR_RIGHT, Style::new().bold());
             }
             draw_line(&row.right, Side::Right, &styles, gx + 2, ry, col, buf);
+            if let Some(search) = search.filter(|s| !s.in_line(n).is_empty()) {
+                search.paint(n, 1, &text(&row.right), gx + 2, ry, col, buf);
+            }
             // A side with no passage in this group: a dimmed filler so the gap reads as a gap.
             match row.group.map(|g| c.groups[g].kind) {
                 Some(Kind::OnlyRight) => buf.set_string(x0 - 1, ry, "···", Style::new().dim()),

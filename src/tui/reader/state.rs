@@ -1,4 +1,5 @@
 use crate::article::Article;
+use crate::tui::search::Search;
 
 /// How a laid-out line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct ReaderPane {
     pub scroll: usize,
     layout_key: Option<(usize, u16)>,
     lines: Vec<ReaderLine>,
+    /// The search in this article, while there is one (`/`).
+    pub search: Option<Search>,
 }
 
 impl ReaderPane {
@@ -34,6 +37,7 @@ impl ReaderPane {
         if self.article != article {
             self.article = article;
             self.scroll = 0;
+            self.search = None;
         }
     }
 
@@ -54,6 +58,38 @@ impl ReaderPane {
         }
         self.lines = layout(&articles[index], usize::from(width.max(1)));
         self.layout_key = Some((index, width));
+        // The same query over the new lines, from where the reader is.
+        if let Some(query) = self.search.as_ref().map(|s| s.query().to_string()) {
+            self.search_for(&query);
+        }
+    }
+
+    /// Searches the article for `query` (every match, ignoring case), starting from the top
+    /// line on screen; an empty query ends the search.
+    pub fn search_for(&mut self, query: &str) {
+        self.search = (!query.is_empty()).then(|| {
+            let lines = self.lines.iter().enumerate();
+            Search::new(
+                query,
+                lines.map(|(i, l)| (i, 0, l.text.as_str())),
+                self.scroll,
+            )
+        });
+    }
+
+    /// Moves to the next (or previous) match and scrolls it into a view of `height` rows.
+    pub fn step_search(&mut self, forward: bool, height: usize) {
+        if let Some(search) = self.search.as_mut() {
+            search.step(forward);
+        }
+        self.reveal_match(height);
+    }
+
+    /// Scrolls so that the current match is on screen.
+    pub fn reveal_match(&mut self, height: usize) {
+        if let Some(search) = &self.search {
+            self.scroll = search.scroll_to_show(self.scroll, height, self.max_scroll(height));
+        }
     }
 
     /// The laid-out lines (empty until [`Self::ensure_layout`] ran).

@@ -37,12 +37,17 @@ pub fn render(pane: &ReaderPane, focused: bool, area: Rect, buf: &mut Buffer) {
     }
     // Lines are wrapped already (and cached): write them straight into the buffer rather than
     // through Paragraph, which would re-flow and truncate every frame.
-    for (y, line) in (area.y..area.bottom()).zip(pane.lines().iter().skip(pane.scroll)) {
+    let rows = (area.y..area.bottom()).zip(pane.lines().iter().enumerate().skip(pane.scroll));
+    for (y, (n, line)) in rows {
         let style = match line.kind {
             LineKind::Title => Style::new().bold(),
             LineKind::Meta => Style::new().dim(),
             LineKind::Blank | LineKind::Body => Style::new(),
         };
-        buf.set_stringn(area.x, y, &line.text, usize::from(area.width), style);
+        let width = usize::from(area.width);
+        buf.set_stringn(area.x, y, &line.text, width, style);
+        if let Some(search) = &pane.search {
+            search.paint(n, 0, &line.text, area.x, y, width, buf);
+        }
     }
 }
