@@ -215,3 +215,30 @@ fn order_is_stable_across_loads() {
     assert_eq!(a[0], "Title 0");
     assert_eq!(a.len(), 50);
 }
+
+#[test]
+fn fifos_and_devices_are_skipped_with_a_reason_and_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", "A Title\n\nA body.");
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+    // Opening the FIFO would wait for a writer forever, and /dev/zero never ends: the load
+    // runs on a thread, so a regression fails here instead of hanging the suite.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let folder = dir.path().to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(load_paths(&[folder], &LoadOptions::default()));
+    });
+    let loaded = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("loading finished");
+    assert_eq!(loaded.articles.len(), 1);
+    for name in ["pipe.md", "zero.txt"] {
+        assert!(
+            issue_for(&loaded, name, IssueKind::Skipped).contains("not a regular file"),
+            "{name}"
+        );
+    }
+}

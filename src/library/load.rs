@@ -136,26 +136,42 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, issues: &mut Vec<LoadIssue>) {
 pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Vec<Article>, Vec<LoadIssue>) {
     let mut issues = Vec::new();
     let format = Format::from_path(path).unwrap_or(Format::Txt);
-    // One open: the size comes from the handle, so each file costs one path lookup.
-    let mut file = match fs::File::open(path) {
+    // Only regular files are read: opening a FIFO waits for a writer forever, and a device
+    // (a link to /dev/zero) never ends. The type is checked before opening, and again on the
+    // handle in case the path changed in between.
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return (Vec::new(), vec![skip(path, not_regular())]),
+        Ok(_) => {}
+        Err(e) => return (Vec::new(), vec![skip(path, io_reason(&e))]),
+    }
+    let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return (Vec::new(), vec![skip(path, io_reason(&e))]),
     };
     let size = match file.metadata() {
+        Ok(meta) if !meta.is_file() => return (Vec::new(), vec![skip(path, not_regular())]),
         Ok(meta) => meta.len(),
         Err(e) => return (Vec::new(), vec![skip(path, io_reason(&e))]),
     };
-    if size > options.max_file_size {
+    let too_large = |size: u64| {
         let reason = format!(
             "too large ({} > limit {}; raise max_file_size in the config)",
             human_size(size),
             human_size(options.max_file_size)
         );
-        return (Vec::new(), vec![skip(path, reason)]);
+        (Vec::new(), vec![skip(path, reason)])
+    };
+    if size > options.max_file_size {
+        return too_large(size);
     }
+    // The cap holds while reading too: a file that grows past it is not read on.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
-    if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+    let mut capped = std::io::Read::take(file, options.max_file_size.saturating_add(1));
+    if let Err(e) = std::io::Read::read_to_end(&mut capped, &mut bytes) {
         return (Vec::new(), vec![skip(path, io_reason(&e))]);
+    }
+    if bytes.len() as u64 > options.max_file_size {
+        return too_large(bytes.len() as u64);
     }
     if bytes.contains(&0) {
         return (
@@ -193,6 +209,10 @@ pub(crate) fn load_file(path: &Path, options: &LoadOptions) -> (Vec<Article>, Ve
         }
     };
     finish(path, parsed, issues)
+}
+
+fn not_regular() -> String {
+    "not a regular file (a FIFO, device or socket): only files are read".into()
 }
 
 /// The articles parsed from one file, with their repairs reported, or why the file was
