@@ -46,16 +46,15 @@ pub fn run(
     let comparison = compare(&a, &b, &options);
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
-    let output = match format {
-        OutputFormat::Text => report::text(&comparison),
-        OutputFormat::Markdown => report::markdown(&comparison),
-        OutputFormat::Json => match serde_json::to_string_pretty(&comparison) {
-            Ok(json) => json + "\n",
-            Err(e) => {
-                eprintln!("parallax: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
+    // Buffered: stdout on its own flushes at every line, and the JSON of a long pair has
+    // hundreds of thousands. The JSON is written as it is made, never held whole in memory.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = match format {
+        OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &comparison)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n")),
+        OutputFormat::Text => out.write_all(report::text(&comparison).as_bytes()),
+        OutputFormat::Markdown => out.write_all(report::markdown(&comparison).as_bytes()),
         OutputFormat::SideBySide => {
             let width = width
                 .or_else(|| tty.then(parallax::tui::terminal_width).flatten())
@@ -63,11 +62,10 @@ pub fn run(
                 .unwrap_or(120)
                 .clamp(MIN_WIDTH, MAX_WIDTH);
             let colour = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::side_by_side(&comparison, width, colour)
+            out.write_all(report::side_by_side(&comparison, width, colour).as_bytes())
         }
     };
-    let mut out = stdout.lock();
-    match out.write_all(output.as_bytes()).and_then(|()| out.flush()) {
+    match written.and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

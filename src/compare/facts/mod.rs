@@ -29,32 +29,11 @@ pub struct Passage<'d, 'a> {
     pub quotes: &'d [QuoteFact],
 }
 
-impl<'d, 'a> Passage<'d, 'a> {
+impl Passage<'_, '_> {
     fn tokens(&self) -> impl Iterator<Item = (usize, &Token)> {
         self.sentences
             .iter()
             .flat_map(move |&k| self.doc.sentence_tokens(k).iter().map(move |t| (k, t)))
-    }
-
-    /// This passage's sentences in the headline, or those in the body.
-    fn part(&self, headline: bool) -> Vec<usize> {
-        self.sentences
-            .iter()
-            .copied()
-            .filter(|&k| self.doc.in_headline(k) == headline)
-            .collect()
-    }
-
-    /// The same document's passage made of `sentences`.
-    fn with<'s>(&self, sentences: &'s [usize]) -> Passage<'s, '_>
-    where
-        'd: 's,
-    {
-        Passage {
-            doc: self.doc,
-            sentences,
-            quotes: self.quotes,
-        }
     }
 
     fn raw(&self, t: &Token) -> &str {
@@ -121,6 +100,18 @@ impl SentenceGroups {
     }
 }
 
+/// The figures of the headline, or those of the body.
+fn part<'f>(
+    figures: &'f [numbers::NumberFact],
+    doc: &Doc,
+    headline: bool,
+) -> Vec<&'f numbers::NumberFact> {
+    figures
+        .iter()
+        .filter(|n| doc.in_headline(n.sentence) == headline)
+        .collect()
+}
+
 /// Conflicts that only the whole articles show: the first figure each gives of a quantity that
 /// is the same wherever it stands (a death toll, a depth), and a person given another title
 /// anywhere. `out` holds the passages' conflicts
@@ -135,10 +126,11 @@ pub fn article_conflicts(
     // A headline states its figures apart from the body: the first figure of a quantity in
     // one headline is checked against the other headline's, and the body's against the body's.
     for headline in [true, false] {
-        let (lp, rp) = (left.part(headline), right.part(headline));
-        let (lp, rp) = (left.with(&lp), right.with(&rp));
-        let (lh, rh) = (Facts::of(&lp), Facts::of(&rp));
-        numbers::article_number_conflicts(&lh, &rh, groups, out);
+        let (lp, rp) = (
+            part(&lf.numbers, left.doc, headline),
+            part(&rf.numbers, right.doc, headline),
+        );
+        numbers::article_number_conflicts(&lp, &rp, groups, out);
     }
     people::article_role_conflicts(&lf, &rf, groups, out);
     people::government_conflicts(&lf, &rf, groups, out);

@@ -216,22 +216,22 @@ pub(super) fn number_conflicts(group: usize, l: &Facts, r: &Facts, out: &mut Vec
 }
 
 /// Figures of a quantity that is the same wherever it stands (a death toll, a depth): the first
-/// figure each article gives of it, when they disagree. The conflict is shown with the group of
+/// figure each side's `l` and `r` (one part of each article: its headline, or its body) give of
+/// it, when they disagree. The conflict is shown with the group of
 /// the left figure's sentence, or of the right one's when only that one is aligned.
 pub(super) fn article_number_conflicts(
-    l: &Facts,
-    r: &Facts,
+    l: &[&NumberFact],
+    r: &[&NumberFact],
     groups: &super::SentenceGroups,
     out: &mut Vec<Conflict>,
 ) {
     let mut seen: Vec<Quantity> = Vec::new();
-    for a in l.numbers.iter().filter(|n| n.quantity.article_wide()) {
+    for &a in l.iter().filter(|n| n.quantity.article_wide()) {
         if seen.contains(&a.quantity) {
             continue;
         }
         seen.push(a.quantity);
-        let Some(b) = r
-            .numbers
+        let Some(&b) = r
             .iter()
             .find(|b| b.quantity.article_wide() && same_quantity(a, b))
         else {
