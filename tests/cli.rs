@@ -408,3 +408,31 @@ fn markdown_lists_the_quotations_only_one_report_carries() {
         "{text}"
     );
 }
+
+#[test]
+fn escape_sequences_in_file_names_and_config_values_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path();
+    std::fs::write(lib.join("good.md"), "A Title\n\nA body.").unwrap();
+    // A binary file whose name would retitle the window, reported on stderr by `list`.
+    std::fs::write(lib.join("bin\u{1b}]0;PWN\u{7}.md"), b"\0binary").unwrap();
+    let list = parallax(&["list", lib.to_str().unwrap()]);
+    // A missing file whose name would clear the screen, named in `compare`'s error.
+    let missing = lib.join("\u{1b}[2Jnope.md");
+    let compare = parallax(&[
+        "compare",
+        missing.to_str().unwrap(),
+        lib.join("good.md").to_str().unwrap(),
+    ]);
+    // A theme colour holding an OSC sequence (TOML's own escapes), echoed in the config error.
+    let config = lib.join("config.toml");
+    std::fs::write(&config, "[theme]\nconflict = \"\\u001b]0;PWN\\u0007\"\n").unwrap();
+    let bad_config = parallax(&["--config", config.to_str().unwrap(), "list"]);
+    for (what, out) in [("list", &list), ("compare", &compare), ("config", &bad_config)] {
+        assert!(!out.stderr.contains(&0x1b), "{what}: raw ESC on stderr");
+        assert!(!out.stdout.contains(&0x1b), "{what}: raw ESC on stdout");
+        assert!(stderr(out).contains("\\x1b"), "{what}: {}", stderr(out));
+    }
+    assert!(stderr(&list).contains("bin\\x1b]0;PWN\\x07.md: skipped"));
+    assert!(stderr(&compare).contains("\\x1b[2Jnope.md"));
+}

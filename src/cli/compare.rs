@@ -1,5 +1,6 @@
 //! `parallax compare A B`: the comparison engine from the command line.
 
+use super::say;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -35,7 +36,7 @@ pub fn run(
     let (a, b) = match (load_one(left, load), load_one(right, load)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("parallax: cannot compare: {e}");
+            say::error(format_args!("parallax: cannot compare: {e}"));
             return ExitCode::from(2);
         }
     };
@@ -69,7 +70,7 @@ pub fn run(
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: {e}");
+            say::error(format_args!("parallax: {e}"));
             ExitCode::FAILURE
         }
     }

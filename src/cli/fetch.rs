@@ -1,5 +1,6 @@
 //! `parallax fetch`: fetch every subscribed feed into the library folder, for cron.
 
+use super::say;
 use std::process::ExitCode;
 
 use parallax::config::{Config, fetch_state_file, library_dir};
@@ -9,13 +10,15 @@ use parallax::fetch::{Client, ClientOptions, fetch_all};
 /// 2 when there is nothing to fetch or nowhere to store it.
 pub fn run(config: &Config, full_text: bool) -> ExitCode {
     if config.feeds.is_empty() {
-        eprintln!(
+        say::error(format_args!(
             "parallax: no feeds to fetch; add [[feeds]] tables with a url to your config (see `parallax config default`)"
-        );
+        ));
         return ExitCode::from(2);
     }
     let (Some(library), Some(state)) = (library_dir(), fetch_state_file()) else {
-        eprintln!("parallax: this system has no data folder to keep fetched articles in");
+        say::error(format_args!(
+            "parallax: this system has no data folder to keep fetched articles in"
+        ));
         return ExitCode::from(2);
     };
     let client = Client::new(&ClientOptions::default());
@@ -24,29 +27,29 @@ pub fn run(config: &Config, full_text: bool) -> ExitCode {
     let mut new = 0;
     for outcome in &report.outcomes {
         match &outcome.result {
-            Ok(r) if r.unchanged => println!("{}: unchanged", outcome.feed),
+            Ok(r) if r.unchanged => say::out(format_args!("{}: unchanged", outcome.feed)),
             Ok(r) => {
                 new += r.new.len();
-                println!("{}: {} new", outcome.feed, r.new.len());
+                say::out(format_args!("{}: {} new", outcome.feed, r.new.len()));
                 for problem in &r.problems {
-                    println!("  {problem}");
+                    say::out(format_args!("  {problem}"));
                 }
             }
             Err(e) => {
                 failed += 1;
-                println!("{}: failed: {e}", outcome.feed);
+                say::out(format_args!("{}: failed: {e}", outcome.feed));
             }
         }
     }
     if let Some(problem) = &report.state_problem {
-        eprintln!("parallax: {problem}");
+        say::error(format_args!("parallax: {problem}"));
     }
-    println!(
+    say::out(format_args!(
         "{new} new article{} in {}; {failed} of {} feeds failed",
         if new == 1 { "" } else { "s" },
         library.display(),
         report.outcomes.len()
-    );
+    ));
     if failed > 0 {
         ExitCode::FAILURE
     } else {

@@ -1,5 +1,6 @@
 //! `parallax list`: the library as a table or JSON, for scripts and for timing loads.
 
+use super::say;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -25,7 +26,7 @@ pub fn run(loaded: &Loaded, json: bool) -> ExitCode {
         .iter()
         .filter(|i| i.kind != IssueKind::Cleaned)
     {
-        eprintln!("{issue}");
+        say::error(format_args!("{issue}"));
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let result = if json {
@@ -38,7 +39,7 @@ pub fn run(loaded: &Loaded, json: bool) -> ExitCode {
         // A closed pipe (`parallax list | head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: {e}");
+            say::error(format_args!("parallax: {e}"));
             ExitCode::FAILURE
         }
     }

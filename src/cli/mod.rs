@@ -3,6 +3,7 @@
 mod compare;
 mod fetch;
 mod list;
+mod say;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -99,7 +100,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
                 cli.command = Some(Cmd::Open(paths.into_iter().map(OsString::from).collect()));
             }
             Err(message) => {
-                eprintln!("parallax: {message} (see --help)");
+                say::error(format_args!("parallax: {message} (see --help)"));
                 return ExitCode::from(2);
             }
         }
@@ -115,9 +116,11 @@ pub fn run(mut cli: Cli) -> ExitCode {
                     } else {
                         " (does not exist yet: defaults are in use)"
                     };
-                    println!("{}{note}", p.display());
+                    say::out(format_args!("{}{note}", p.display()));
                 }
-                None => println!("(no config folder on this system: defaults are in use)"),
+                None => say::out(format_args!(
+                    "(no config folder on this system: defaults are in use)"
+                )),
             },
         }
         return ExitCode::SUCCESS;
@@ -127,15 +130,17 @@ pub fn run(mut cli: Cli) -> ExitCode {
     let config = match load_config(&location) {
         Ok(c) => c,
         Err(errors) => {
-            eprintln!(
+            say::error(format_args!(
                 "parallax: the config file has {} problem{}:",
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" }
-            );
+            ));
             for e in errors {
-                eprintln!("  {e}");
+                say::error(format_args!("  {e}"));
             }
-            eprintln!("Fix it, or run with --config /dev/null to start on the defaults.");
+            say::error(format_args!(
+                "Fix it, or run with --config /dev/null to start on the defaults."
+            ));
             return ExitCode::from(2);
         }
     };
@@ -226,9 +231,9 @@ fn load_library(paths: &[PathBuf], config: &Config) -> (Loaded, bool) {
 fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
+        say::error(format_args!(
             "parallax: the reader needs a terminal; for scripts use `parallax list` (see --help)"
-        );
+        ));
         return ExitCode::from(2);
     }
     let (loaded, samples) = load_library(paths, &config);
@@ -278,7 +283,7 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
     match parallax::tui::run(app, services) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: terminal error: {e}");
+            say::error(format_args!("parallax: terminal error: {e}"));
             ExitCode::FAILURE
         }
     }
