@@ -428,7 +428,11 @@ fn escape_sequences_in_file_names_and_config_values_are_shown_not_obeyed() {
     let config = lib.join("config.toml");
     std::fs::write(&config, "[theme]\nconflict = \"\\u001b]0;PWN\\u0007\"\n").unwrap();
     let bad_config = parallax(&["--config", config.to_str().unwrap(), "list"]);
-    for (what, out) in [("list", &list), ("compare", &compare), ("config", &bad_config)] {
+    for (what, out) in [
+        ("list", &list),
+        ("compare", &compare),
+        ("config", &bad_config),
+    ] {
         assert!(!out.stderr.contains(&0x1b), "{what}: raw ESC on stderr");
         assert!(!out.stdout.contains(&0x1b), "{what}: raw ESC on stdout");
         assert!(stderr(out).contains("\\x1b"), "{what}: {}", stderr(out));

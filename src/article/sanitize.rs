@@ -15,6 +15,12 @@ use std::iter::Peekable;
 /// - `\r\n` and lone `\r` become `\n`, so a carriage return cannot overwrite a line.
 /// - Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed,
 ///   so text is shown in the order it is stored.
+/// - Invisible format characters whose width terminals disagree on, which shifts every cell after
+///   them on the line, are removed: zero-width space and joiner (U+200B, U+200D; an emoji
+///   sequence they join shows as its parts), word joiner and invisible operators
+///   (U+2060–U+2064), the byte-order mark and zero-width no-break space (U+FEFF), the soft hyphen
+///   (U+00AD) and the Mongolian vowel separator (U+180E). The zero-width non-joiner (U+200C),
+///   which Persian spelling needs and every terminal draws as nothing, stays.
 ///
 /// Returns the safe text and how many characters were dropped.
 pub fn sanitize(input: &str) -> (Cow<'_, str>, usize) {
@@ -79,13 +85,17 @@ pub fn sanitize(input: &str) -> (Cow<'_, str>, usize) {
 }
 
 /// The first byte that may start something to remove: a C0 control other than newline and
-/// tab, DEL, or the lead byte of a C1 control (0xC2) or bidi control (0xE2). Eight bytes are
+/// tab, DEL, or the lead byte of a C1 control or soft hyphen (0xC2), of a bidi control or
+/// zero-width character (0xE2), of U+180E (0xE1) or of U+FEFF (0xEF). Eight bytes are
 /// tested at a time; only words holding a byte below 0x20 or above 0x7E are looked at closely.
 fn first_suspect(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let suspect =
-        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2;
+    let suspect = |b: u8| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xef)
+    };
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
     for chunk in chunks.by_ref() {
@@ -116,7 +126,9 @@ pub fn sanitize_line(input: &str) -> String {
 }
 
 fn needs_attention(c: char) -> bool {
-    matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{00ad}' | '\u{180e}' | '\u{200b}' | '\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 /// Skips what follows an ESC; returns how many characters it consumed.
@@ -262,6 +274,16 @@ mod tests {
             clean("abc\u{202e}fed\u{202c} \u{2067}x\u{2069}"),
             "abcfed x"
         );
+    }
+
+    #[test]
+    fn invisible_characters_that_shift_terminal_cells_are_removed() {
+        assert_eq!(
+            clean("\u{feff}zero\u{200b}width, co\u{00ad}op, 👩\u{200d}🚒 joined\u{2060}."),
+            "zerowidth, coop, 👩🚒 joined."
+        );
+        // Persian needs its non-joiner, which no terminal gives a cell.
+        assert_eq!(clean("می\u{200c}خواهم"), "می\u{200c}خواهم");
     }
 
     #[test]
