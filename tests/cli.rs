@@ -440,3 +440,25 @@ fn escape_sequences_in_file_names_and_config_values_are_shown_not_obeyed() {
     assert!(stderr(&list).contains("bin\\x1b]0;PWN\\x07.md: skipped"));
     assert!(stderr(&compare).contains("\\x1b[2Jnope.md"));
 }
+
+#[test]
+fn settings_of_the_wrong_type_are_listed_with_every_other_problem() {
+    let e = config_error("wrong-settings.toml");
+    assert!(
+        e.starts_with("parallax: the config file has 3 problems:"),
+        "{e}"
+    );
+    let lines: Vec<&str> = e.lines().skip(1).take(3).collect();
+    assert!(
+        lines[0].contains("wrong-settings.toml:1:17: `max_file_size` should be a number"),
+        "{e}"
+    );
+    assert!(
+        lines[1].contains("wrong-settings.toml:2:11: `browser` should be a command line"),
+        "{e}"
+    );
+    assert!(
+        lines[2].contains("wrong-settings.toml:5:1: unknown action `dwon`"),
+        "{e}"
+    );
+}

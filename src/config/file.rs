@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::error::did_you_mean;
+use super::settings::Check;
 use super::{Command, ConfigError, Context, KeySeq, Keymap, Theme, ThemeColor};
 use crate::article::line_col;
 use crate::library::DEFAULT_MAX_FILE_SIZE;
@@ -69,29 +70,31 @@ impl Config {
         let (user, mut errors) = bindings_of(&raw, text, path);
         let theme = theme_of(&raw.theme, text, path, &mut errors);
         let feeds = feeds_of(&raw.feeds, text, path, &mut errors);
+        let base = path.parent().unwrap_or(Path::new("."));
+        let mut check = Check {
+            text,
+            path,
+            errors: &mut errors,
+        };
+        let library = check.library(raw.library.as_ref(), base);
+        let max_file_size = check.max_file_size(raw.max_file_size.as_ref(), DEFAULT_MAX_FILE_SIZE);
+        let browser = check.browser(raw.browser.as_ref());
         // Merge even after errors, so shadowing problems are reported in the same run.
         let keymap = match merge(defaults, user, text, path) {
             Ok(keymap) if errors.is_empty() => keymap,
-            Ok(_) => return Err(errors),
+            Ok(_) => return Err(in_file_order(errors)),
             Err(more) => {
                 errors.extend(more);
-                return Err(errors);
+                return Err(in_file_order(errors));
             }
         };
-        let base = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
-            library: raw.library.map(|l| l.into_paths(base)).unwrap_or_default(),
-            max_file_size: raw.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            library,
+            max_file_size,
             keymap,
             theme,
             feeds,
-            browser: match raw.browser {
-                Some(BrowserSetting::Line(line)) => {
-                    line.split_whitespace().map(str::to_string).collect()
-                }
-                Some(BrowserSetting::Words(words)) => words,
-                None => Vec::new(),
-            },
+            browser,
         })
     }
 }
@@ -99,15 +102,15 @@ impl Config {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    library: Option<LibrarySetting>,
-    max_file_size: Option<u64>,
+    library: Option<Spanned<toml::Value>>,
+    max_file_size: Option<Spanned<toml::Value>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>,
     #[serde(default)]
     theme: RawTheme,
     #[serde(default)]
     feeds: Vec<RawFeed>,
-    browser: Option<BrowserSetting>,
+    browser: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -117,16 +120,6 @@ struct RawFeed {
     name: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(
-    untagged,
-    expecting = "`browser` should be a command line (\"firefox --new-tab\") or a list of words"
-)]
-enum BrowserSetting {
-    Line(String),
-    Words(Vec<String>),
 }
 
 /// Subscriptions from `[[feeds]]`; a URL that is not http(s), or given twice, is an error
@@ -196,33 +189,6 @@ fn theme_of(raw: &RawTheme, text: &str, path: &Path, errors: &mut Vec<ConfigErro
     theme
 }
 
-#[derive(Deserialize)]
-#[serde(untagged, expecting = "a path or a list of paths")]
-enum LibrarySetting {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl LibrarySetting {
-    fn into_paths(self, base: &Path) -> Vec<PathBuf> {
-        let list = match self {
-            LibrarySetting::One(p) => vec![p],
-            LibrarySetting::Many(ps) => ps,
-        };
-        list.into_iter().map(|p| expand_path(&p, base)).collect()
-    }
-}
-
-/// `~/x` is under the home folder; a relative path is relative to the config file's folder.
-fn expand_path(path: &str, base: &Path) -> PathBuf {
-    if let Some(rest) = path.strip_prefix("~/")
-        && let Some(dirs) = directories::BaseDirs::new()
-    {
-        return dirs.home_dir().join(rest);
-    }
-    base.join(path)
-}
-
 /// The keys of one action: a list of key names, each with its place in the file.
 struct KeyList(Vec<Spanned<String>>);
 
@@ -249,7 +215,12 @@ impl<'de> Deserialize<'de> for KeyList {
     }
 }
 
-fn error_at(path: &Path, text: &str, span: Option<Range<usize>>, message: String) -> ConfigError {
+pub(super) fn error_at(
+    path: &Path,
+    text: &str,
+    span: Option<Range<usize>>,
+    message: String,
+) -> ConfigError {
     let (line, column) = span.map_or((0, 0), |s| line_col(text, s.start));
     ConfigError {
         path: path.to_path_buf(),
@@ -257,6 +228,12 @@ fn error_at(path: &Path, text: &str, span: Option<Range<usize>>, message: String
         column,
         message,
     }
+}
+
+/// Problems sorted by where they stand in the file.
+fn in_file_order(mut errors: Vec<ConfigError>) -> Vec<ConfigError> {
+    errors.sort_by_key(|e| (e.line, e.column));
+    errors
 }
 
 fn parse_raw(text: &str, path: &Path) -> Result<RawConfig, Vec<ConfigError>> {

@@ -6,6 +6,7 @@ mod file;
 mod keymap;
 mod keys;
 mod paths;
+mod settings;
 mod theme;
 
 pub use command::{Command, Context};
