@@ -17,7 +17,7 @@ pub use date::Published;
 pub use feed::{FeedItem, ParsedFeed, parse_feed};
 pub use html::{html_to_text, parse_html_page};
 pub use model::{Article, Format, count_words};
+pub(crate) use parse::split_front_matter;
 pub use parse::{ParseError, Repairs, UNTITLED, parse_article};
-pub(crate) use parse::{line_col, split_front_matter};
 pub use sanitize::{sanitize, sanitize_line};
 pub use web::{RawMeta, assemble};

@@ -10,7 +10,6 @@ use toml::Spanned;
 use super::error::did_you_mean;
 use super::settings::Check;
 use super::{Command, ConfigError, Context, KeySeq, Keymap, Theme, ThemeColor};
-use crate::article::line_col;
 use crate::library::DEFAULT_MAX_FILE_SIZE;
 use crate::source::{FeedSource, is_web_url};
 
@@ -61,8 +60,10 @@ impl Config {
     /// are returned together, each with its line and column.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<ConfigError>> {
         let default_path = Path::new("config/default.toml");
-        let default_raw = parse_raw(DEFAULT_CONFIG, default_path)?;
-        let (defaults, default_errors) = bindings_of(&default_raw, DEFAULT_CONFIG, default_path);
+        let default_text = &Source::new(DEFAULT_CONFIG);
+        let default_raw = parse_raw(default_text, default_path)?;
+        let (defaults, default_errors) = bindings_of(&default_raw, default_text, default_path);
+        let text = &Source::new(text);
         if !default_errors.is_empty() {
             return Err(default_errors);
         }
@@ -126,7 +127,7 @@ struct RawFeed {
 /// at its place in the file.
 fn feeds_of(
     raw: &[RawFeed],
-    text: &str,
+    text: &Source,
     path: &Path,
     errors: &mut Vec<ConfigError>,
 ) -> Vec<FeedSource> {
@@ -169,7 +170,7 @@ struct RawTheme {
 }
 
 /// The theme from the file over the defaults; bad colours are reported with their place.
-fn theme_of(raw: &RawTheme, text: &str, path: &Path, errors: &mut Vec<ConfigError>) -> Theme {
+fn theme_of(raw: &RawTheme, text: &Source, path: &Path, errors: &mut Vec<ConfigError>) -> Theme {
     let mut theme = Theme::default();
     let fields = [
         (&raw.changed_left, &mut theme.changed_left),
@@ -217,16 +218,45 @@ impl<'de> Deserialize<'de> for KeyList {
 
 pub(super) fn error_at(
     path: &Path,
-    text: &str,
+    text: &Source,
     span: Option<Range<usize>>,
     message: String,
 ) -> ConfigError {
-    let (line, column) = span.map_or((0, 0), |s| line_col(text, s.start));
+    let (line, column) = span.map_or((0, 0), |s| text.line_col(s.start));
     ConfigError {
         path: path.to_path_buf(),
         line,
         column,
         message,
+    }
+}
+
+/// A config text with the offsets where its lines start, found on first use: a file with
+/// thousands of problems is located in one pass, not one pass per problem.
+pub(super) struct Source<'t> {
+    pub text: &'t str,
+    starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'t> Source<'t> {
+    pub fn new(text: &'t str) -> Source<'t> {
+        Source {
+            text,
+            starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = self.text;
+        let offset = text.floor_char_boundary(offset.min(text.len()));
+        let starts = self.starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        (line, text[starts[line - 1]..offset].chars().count() + 1)
     }
 }
 
@@ -236,8 +266,8 @@ fn in_file_order(mut errors: Vec<ConfigError>) -> Vec<ConfigError> {
     errors
 }
 
-fn parse_raw(text: &str, path: &Path) -> Result<RawConfig, Vec<ConfigError>> {
-    toml::from_str(text).map_err(|e| {
+fn parse_raw(text: &Source, path: &Path) -> Result<RawConfig, Vec<ConfigError>> {
+    toml::from_str(text.text).map_err(|e| {
         vec![error_at(
             path,
             text,
@@ -255,7 +285,7 @@ struct Written {
 }
 
 /// Checks names and keys in one file and collects its valid bindings and every problem.
-fn bindings_of(raw: &RawConfig, text: &str, path: &Path) -> (Vec<Written>, Vec<ConfigError>) {
+fn bindings_of(raw: &RawConfig, text: &Source, path: &Path) -> (Vec<Written>, Vec<ConfigError>) {
     let mut errors = Vec::new();
     let mut written = Vec::new();
     for (ctx_name, table) in &raw.keys {
@@ -335,7 +365,7 @@ type MergedBinding = (Command, KeySeq, Option<Range<usize>>);
 fn merge(
     defaults: Vec<Written>,
     user: Vec<Written>,
-    text: &str,
+    text: &Source,
     path: &Path,
 ) -> Result<Keymap, Vec<ConfigError>> {
     // (context, command) -> keys with the place they were written in the user's file, if there.

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use toml::{Spanned, Value};
 
 use super::ConfigError;
-use super::file::error_at;
+use super::file::{Source, error_at};
 
 /// Where the problems of one file go.
 pub(super) struct Check<'c> {
-    pub text: &'c str,
+    pub text: &'c Source<'c>,
     pub path: &'c Path,
     pub errors: &'c mut Vec<ConfigError>,
 }
