@@ -135,10 +135,10 @@ pub fn candidate_features(
         subject,
         &candidates,
     );
-    // The decision is trained on the bodies: headlines are paired by a rule of their own.
+    // Only body sentences are candidates (headlines pair by a rule of their own), so the
+    // decision is trained on the bodies.
     candidates
         .iter()
-        .filter(|c| !ld.in_headline(c.left) && !rd.in_headline(c.right))
         .map(|c| {
             (
                 ld.sentences[c.left].text.start,
