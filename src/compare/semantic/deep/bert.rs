@@ -44,7 +44,13 @@ impl Encoder {
             .map(|k| Layer::load(vb.pp(format!("encoder.layer.{k}"))))
             .collect::<Result<Vec<_>>>()?;
         Ok(Encoder {
-            words: embedding(VOCABULARY, HIDDEN, e.pp("word_embeddings"))?,
+            // Half the model's weights are this table, of which a comparison reads a few hundred
+            // rows: it stays in the file's float16, and only the rows read are widened.
+            words: embedding(
+                VOCABULARY,
+                HIDDEN,
+                e.to_dtype(DType::F16).pp("word_embeddings"),
+            )?,
             positions: embedding(POSITIONS, HIDDEN, e.pp("position_embeddings"))?,
             types: embedding(TYPES, HIDDEN, e.pp("token_type_embeddings"))?,
             norm: layer_norm(HIDDEN, LAYER_NORM_EPS, e.pp("LayerNorm"))?,
@@ -61,6 +67,7 @@ impl Encoder {
         let x = self
             .words
             .forward(ids)?
+            .to_dtype(DType::F32)?
             .broadcast_add(&self.positions.forward(&positions)?)?
             .broadcast_add(&self.types.forward(&ids.zeros_like()?)?)?;
         let mut x = self.norm.forward(&x)?;
