@@ -244,6 +244,47 @@ fn a_second_fetch_asks_conditionally_and_stores_no_duplicates() {
     assert_eq!(std::fs::read_dir(&library).unwrap().count(), 4);
 }
 
+/// A gzip bomb: a few kilobytes on the wire, many times the cap once decoded. The cap counts
+/// decoded bytes, so the fetch fails and says why, while a compressed feed under the cap (the
+/// same feed without the padding) is read.
+#[test]
+fn a_compressed_response_is_capped_by_its_decoded_size() {
+    let client = client(); // 1 MiB cap
+    let padding = " ".repeat(8 * 1024 * 1024);
+    let bomb = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bomb</title>{padding}</channel></rss>"
+    );
+    let bomb = gzip(&bomb);
+    assert!(bomb.len() < 64 * 1024, "{} bytes on the wire", bomb.len());
+    let fine = gzip(&small_feed("fine", &[("f1", "A compressed item")]));
+    let server = Server::start(vec![
+        (
+            "/bomb.rss",
+            Box::new(move |_: &Request| Reply::ok(bomb.clone()).header("Content-Encoding", "gzip")),
+        ),
+        (
+            "/fine.rss",
+            Box::new(move |_: &Request| Reply::ok(fine.clone()).header("Content-Encoding", "gzip")),
+        ),
+    ]);
+    let data = tempfile::tempdir().unwrap();
+    let feeds = [source(&server, "/bomb.rss"), source(&server, "/fine.rss")];
+    let report = fetch_all(
+        &feeds,
+        &data.path().join("library"),
+        &data.path().join("state.json"),
+        &client,
+        false,
+        &|_| {},
+    );
+    let error = report.outcomes[0].result.clone().unwrap_err();
+    assert!(
+        error.contains("larger than the 1 MiB limit (after decompression)"),
+        "{error}"
+    );
+    assert_eq!(report.outcomes[1].result.clone().unwrap().new.len(), 1);
+}
+
 #[test]
 fn summary_only_items_get_the_full_page_when_asked() {
     let page = fixture("harbour-gazette-page.html");

@@ -1,5 +1,6 @@
 //! HTTP for feeds and pages: ureq with rustls, bounded in time, size and redirects.
 
+use std::io::Read;
 use std::time::Duration;
 
 use super::is_web_url;
@@ -125,24 +126,52 @@ impl Client {
         };
         let (etag, last_modified) = (header("etag"), header("last-modified"));
         let final_url = ureq::ResponseExt::get_uri(&response).to_string();
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(self.max_body)
-            .read_to_vec()
-            .map_err(|e| match e {
-                ureq::Error::BodyExceedsLimit(_) => FetchError(format!(
-                    "response larger than the {} MiB limit",
-                    self.max_body / (1024 * 1024)
-                )),
-                other => describe(other),
-            })?;
+        let bytes = self.read_body(response.body_mut())?;
         Ok(Response::Body {
             bytes,
             etag,
             last_modified,
             final_url,
         })
+    }
+}
+
+impl Client {
+    /// The body, decoded, refused once it passes `max_body`. The cap is on the bytes after
+    /// decompression and is enforced while reading: a gzip bomb (a megabyte on the wire, a
+    /// gigabyte decoded) stops at the cap, never held whole. The wire bytes have the same cap.
+    fn read_body(&self, body: &mut ureq::Body) -> Result<Vec<u8>, FetchError> {
+        let too_large = || {
+            FetchError(format!(
+                "response larger than the {} MiB limit (after decompression)",
+                self.max_body / (1024 * 1024)
+            ))
+        };
+        let reader = body.with_config().limit(self.max_body).reader();
+        let mut bytes = Vec::new();
+        reader
+            .take(self.max_body.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| match ureq_error(e) {
+                ureq::Error::BodyExceedsLimit(_) => too_large(),
+                other => describe(other),
+            })?;
+        if bytes.len() as u64 > self.max_body {
+            return Err(too_large());
+        }
+        Ok(bytes)
+    }
+}
+
+/// The ureq error an I/O error of a body reader carries (a timeout, the wire limit), or the
+/// I/O error itself.
+fn ureq_error(e: std::io::Error) -> ureq::Error {
+    if !e.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
+        return ureq::Error::Io(e);
+    }
+    match e.into_inner().map(|inner| inner.downcast::<ureq::Error>()) {
+        Some(Ok(inner)) => *inner,
+        _ => ureq::Error::Io(std::io::Error::other("the body could not be read")),
     }
 }
 
