@@ -285,6 +285,110 @@ fn a_compressed_response_is_capped_by_its_decoded_size() {
     assert_eq!(report.outcomes[1].result.clone().unwrap().new.len(), 1);
 }
 
+/// Two feeds carrying the same 2,000 items (same guids; half with the same title, so the same
+/// file name, half with each feed's own title and body), fetched at once: each item is stored
+/// once, whole, by one of them; the counts say so; nothing is left half-written. Ten rounds,
+/// each into an empty library.
+#[test]
+fn two_feeds_with_the_same_items_store_each_once_and_whole() {
+    let items = |feed: &str| -> Vec<(String, String)> {
+        (0..2000)
+            .map(|k| {
+                let title = if k % 2 == 0 {
+                    format!("Shared item {k}")
+                } else {
+                    format!("{feed} item {k}")
+                };
+                (format!("shared-{k}"), title)
+            })
+            .collect()
+    };
+    let feed_xml = |feed: &str| {
+        let items = items(feed);
+        let refs: Vec<(&str, &str)> = items
+            .iter()
+            .map(|(g, t)| (g.as_str(), t.as_str()))
+            .collect();
+        small_feed(feed, &refs)
+    };
+    let (one, two) = (feed_xml("Northern"), feed_xml("Southern"));
+    let server = Server::start(vec![
+        (
+            "/one.rss",
+            Box::new(move |_: &Request| Reply::ok(one.clone())),
+        ),
+        (
+            "/two.rss",
+            Box::new(move |_: &Request| Reply::ok(two.clone())),
+        ),
+    ]);
+    let client = Client::new(&ClientOptions {
+        proxy_from_env: false,
+        ..ClientOptions::default()
+    });
+    let feeds = [source(&server, "/one.rss"), source(&server, "/two.rss")];
+    for round in 0..10 {
+        let data = tempfile::tempdir().unwrap();
+        let library = data.path().join("library");
+        // What a fetch killed between writing and renaming leaves behind.
+        std::fs::create_dir_all(&library).unwrap();
+        let leftover = library.join(".shared-item-0-1a2b3c4d.md.tmp-999999-0");
+        std::fs::write(&leftover, "+++\ntitle = \"half").unwrap();
+        let long_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&leftover)
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+        let report = fetch_all(
+            &feeds,
+            &library,
+            &data.path().join("state.json"),
+            &client,
+            false,
+            &|_| {},
+        );
+        let results: Vec<_> = report
+            .outcomes
+            .iter()
+            .map(|o| o.result.clone().unwrap())
+            .collect();
+        for r in &results {
+            assert!(
+                r.problems.is_empty(),
+                "round {round}: {:?}",
+                &r.problems[..3.min(r.problems.len())]
+            );
+        }
+        assert_eq!(report.not_stored(), 0);
+        assert_eq!(report.stale_removed, [leftover]);
+        assert_eq!(report.new_paths().count(), 2000, "round {round}");
+        let loaded = load_paths(std::slice::from_ref(&library), &LoadOptions::default());
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        assert_eq!(loaded.articles.len(), 2000, "round {round}");
+        let mut guids = std::collections::HashSet::new();
+        for a in &loaded.articles {
+            // Title, body and link all come from one feed: no file mixes two writes.
+            assert!(a.body.starts_with(&a.title), "{} / {}", a.title, a.body);
+            let feed = a.title.split(' ').next().unwrap().to_lowercase();
+            if feed != "shared" {
+                let link = format!("https://{feed}.example/");
+                assert!(a.url.contains(&link), "{}", a.url);
+            }
+            let guid = a.url.rsplit('/').next().unwrap().to_string();
+            assert!(guids.insert(guid), "stored twice: {}", a.url);
+        }
+        let names: Vec<String> = std::fs::read_dir(&library)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.starts_with('.')),
+            "a temporary was left"
+        );
+    }
+}
+
 #[test]
 fn summary_only_items_get_the_full_page_when_asked() {
     let page = fixture("harbour-gazette-page.html");

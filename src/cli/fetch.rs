@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use parallax::config::{Config, fetch_state_file, library_dir};
 use parallax::fetch::{Client, ClientOptions, fetch_all};
 
-/// Fetches all feeds; prints one line per feed and a total. Exit status 1 when a feed failed,
-/// 2 when there is nothing to fetch or nowhere to store it.
+/// Fetches all feeds; prints one line per feed and a total. Exit status 1 when a feed failed
+/// or a new item could not be stored, 2 when there is nothing to fetch or nowhere to store it.
 pub fn run(config: &Config, full_text: bool) -> ExitCode {
     if config.feeds.is_empty() {
         say::error(format_args!(
@@ -41,16 +41,27 @@ pub fn run(config: &Config, full_text: bool) -> ExitCode {
             }
         }
     }
+    if !report.stale_removed.is_empty() {
+        say::out(format_args!(
+            "removed {} temporary file(s) left by an interrupted fetch",
+            report.stale_removed.len()
+        ));
+    }
     if let Some(problem) = &report.state_problem {
         say::error(format_args!("parallax: {problem}"));
     }
+    let not_stored = report.not_stored();
+    let not_stored_note = match not_stored {
+        0 => String::new(),
+        n => format!("; {n} new item{} not stored", if n == 1 { "" } else { "s" }),
+    };
     say::out(format_args!(
-        "{new} new article{} in {}; {failed} of {} feeds failed",
+        "{new} new article{} in {}; {failed} of {} feeds failed{not_stored_note}",
         if new == 1 { "" } else { "s" },
         library.display(),
         report.outcomes.len()
     ));
-    if failed > 0 {
+    if failed > 0 || not_stored > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -1,6 +1,7 @@
 //! Fetching every subscribed feed at once (a few at a time), storing what is new, and saying
 //! how it went, feed by feed.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -10,6 +11,7 @@ use super::state::{FeedState, FetchState};
 use super::store::{Stored, store_item};
 use super::{FeedSource, is_web_url};
 use crate::article::{Article, Repairs, parse_feed, parse_html_page};
+use crate::library::{STALE_TEMP_AGE, remove_stale_temporaries};
 
 /// Feeds fetched at the same time.
 const WORKERS: usize = 4;
@@ -31,6 +33,8 @@ pub struct FeedResult {
     pub unchanged: bool,
     /// Items that could not be stored or read, with the reason.
     pub problems: Vec<String>,
+    /// How many of the feed's new items could not be written (each is among `problems`).
+    pub not_stored: usize,
 }
 
 /// Where a fetch has got to, reported after each feed.
@@ -48,6 +52,8 @@ pub struct FetchReport {
     pub outcomes: Vec<FeedOutcome>,
     /// A problem with the fetch state file (it was set aside or could not be saved).
     pub state_problem: Option<String>,
+    /// Temporary files left by a killed fetch, removed before this one began.
+    pub stale_removed: Vec<PathBuf>,
 }
 
 impl FetchReport {
@@ -57,6 +63,14 @@ impl FetchReport {
             .iter()
             .filter_map(|o| o.result.as_ref().ok())
             .flat_map(|r| &r.new)
+    }
+
+    /// New items, over all feeds, that could not be written.
+    pub fn not_stored(&self) -> usize {
+        (self.outcomes.iter())
+            .filter_map(|o| o.result.as_ref().ok())
+            .map(|r| r.not_stored)
+            .sum()
     }
 }
 
@@ -72,8 +86,10 @@ pub fn fetch_all(
     progress: &(dyn Fn(&Progress) + Sync),
 ) -> FetchReport {
     let (state, state_problem) = FetchState::load(state_path);
+    let stale_removed = remove_stale_temporaries(library, STALE_TEMP_AGE);
     let shared = Shared {
         state: Mutex::new(state),
+        claimed: Mutex::new(HashSet::new()),
         state_path,
         library,
         client,
@@ -119,6 +135,7 @@ pub fn fetch_all(
             .save_problem
             .into_inner()
             .unwrap_or_else(|p| p.into_inner()),
+        stale_removed,
     }
 }
 
@@ -138,6 +155,9 @@ pub fn fetch_full_text(client: &Client, url: &str) -> Result<(Article, Repairs),
 
 struct Shared<'a> {
     state: Mutex<FetchState>,
+    /// Item keys and URLs a worker of this fetch has taken to store: two feeds that carry the
+    /// same item never write it both.
+    claimed: Mutex<HashSet<String>>,
     state_path: &'a Path,
     library: &'a Path,
     client: &'a Client,
@@ -152,6 +172,26 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Shared<'_> {
+    /// Takes an item (by its key and URL) for this worker to store, unless an earlier fetch
+    /// stored it or another worker has taken it.
+    fn claim(&self, key: &str, url: &str) -> bool {
+        let state = lock(&self.state);
+        let mut claimed = lock(&self.claimed);
+        let ids = || std::iter::once(key).chain(Some(url).filter(|u| !u.is_empty()));
+        if ids().any(|id| state.seen.contains(id) || claimed.contains(id)) {
+            return false;
+        }
+        claimed.extend(ids().map(str::to_string));
+        true
+    }
+
+    /// Gives back an item whose writing failed, so that another feed may store it.
+    fn release(&self, key: &str, url: &str) {
+        let mut claimed = lock(&self.claimed);
+        claimed.remove(key);
+        claimed.remove(url);
+    }
+
     fn fetch_one(&self, feed: &FeedSource) -> FeedOutcome {
         let result = self.try_fetch(feed);
         FeedOutcome {
@@ -202,14 +242,10 @@ impl Shared<'_> {
             } else {
                 item.id.clone()
             };
-            {
-                let state = lock(&self.state);
-                if state.seen.contains(&key)
-                    || (!item.article.url.is_empty() && state.seen.contains(&item.article.url))
-                {
-                    continue;
-                }
+            if !self.claim(&key, &item.article.url) {
+                continue;
             }
+            let item_url = item.article.url.clone();
             let mut article = item.article;
             if article.source.is_empty() {
                 article.source.clone_from(&source);
@@ -242,6 +278,8 @@ impl Shared<'_> {
                     result
                         .problems
                         .push(format!("{}: not stored: {e}", article.title));
+                    result.not_stored += 1;
+                    self.release(&key, &item_url);
                     continue;
                 }
             }

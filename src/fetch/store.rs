@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHasher;
 
 use crate::article::Article;
-use crate::library::write_atomically;
+use crate::library::{write_atomically, write_new_atomically};
 
 /// Where an item was stored, or that it was already there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,8 @@ pub enum Stored {
 }
 
 /// Writes `article` into `dir` unless a file for the same item (by `key`, its guid or URL)
-/// exists. `feed` and `summary_only` are kept in the front matter for later full-text fetches.
+/// exists, or another writer creates it first. `feed` and `summary_only` are kept in the front
+/// matter for later full-text fetches.
 pub fn store_item(
     dir: &Path,
     article: &Article,
@@ -27,11 +28,12 @@ pub fn store_item(
     summary_only: bool,
 ) -> io::Result<Stored> {
     let path = dir.join(file_name(article, key));
-    if path.exists() {
-        return Ok(Stored::AlreadyThere(path));
+    let text = render(article, key, feed, summary_only);
+    if write_new_atomically(&path, text.as_bytes())? {
+        Ok(Stored::New(path))
+    } else {
+        Ok(Stored::AlreadyThere(path))
     }
-    write_atomically(&path, render(article, key, feed, summary_only).as_bytes())?;
-    Ok(Stored::New(path))
 }
 
 /// Replaces a stored item's text with the full article fetched from its page, keeping what

@@ -8,7 +8,9 @@ mod samples;
 mod similar;
 mod state;
 
-pub use atomic::write_atomically;
+pub use atomic::{
+    STALE_TEMP_AGE, remove_stale_temporaries, write_atomically, write_new_atomically,
+};
 pub use load::{DEFAULT_MAX_FILE_SIZE, IssueKind, LoadIssue, LoadOptions, Loaded, load_paths};
 pub use query::{SortKey, matches_filter, sorted_indices};
 pub use samples::{SAMPLES, load_samples};
