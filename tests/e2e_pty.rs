@@ -193,7 +193,7 @@ fn a_corrupt_state_file_is_set_aside_with_a_warning() {
     std::fs::write(dir.join("state.json"), "{\"read\": [oops").unwrap();
 
     let mut s = Session::start(&[], home.path());
-    s.wait_for("is corrupt");
+    s.wait_for("is unreadable");
     s.type_keys(b"q");
     let (status, _, _) = s.finish();
     assert!(status.success());

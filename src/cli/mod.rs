@@ -237,14 +237,18 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
         return ExitCode::from(2);
     }
     let (loaded, samples) = load_library(paths, &config);
-    let state_file = parallax::config::state_file();
+    let mut state_file = parallax::config::state_file();
     let mut warnings = Vec::new();
-    let read = match &state_file {
+    let read = match state_file.clone() {
         Some(path) => {
-            let outcome = ReadState::load(path);
+            let outcome = ReadState::load(&path);
+            if !outcome.writable {
+                // An unreadable file that could not be moved is never saved over.
+                state_file = None;
+            }
             if let Some(reason) = outcome.warning {
                 warnings.push(LoadIssue {
-                    path: path.clone(),
+                    path,
                     kind: IssueKind::Repaired,
                     reason,
                 });

@@ -86,9 +86,11 @@ pub fn fetch_all(
     progress: &(dyn Fn(&Progress) + Sync),
 ) -> FetchReport {
     let (state, state_problem) = FetchState::load(state_path);
+    let may_save = state.is_some();
     let stale_removed = remove_stale_temporaries(library, STALE_TEMP_AGE);
     let shared = Shared {
-        state: Mutex::new(state),
+        state: Mutex::new(state.unwrap_or_default()),
+        may_save,
         claimed: Mutex::new(HashSet::new()),
         state_path,
         library,
@@ -155,6 +157,8 @@ pub fn fetch_full_text(client: &Client, url: &str) -> Result<(Article, Repairs),
 
 struct Shared<'a> {
     state: Mutex<FetchState>,
+    /// False when an unreadable state file could not be set aside: it is never saved over.
+    may_save: bool,
     /// Item keys and URLs a worker of this fetch has taken to store: two feeds that carry the
     /// same item never write it both.
     claimed: Mutex<HashSet<String>>,
@@ -297,6 +301,9 @@ impl Shared<'_> {
                 last_modified,
             },
         );
+        if !self.may_save {
+            return Ok(result);
+        }
         if let Err(e) = state.save(self.state_path) {
             *lock(&self.save_problem) = Some(format!(
                 "{}: fetch state not saved ({e})",

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::library::write_atomically;
+use crate::library::{set_aside, write_atomically};
 
 /// The fetch state, kept as JSON in the data folder.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
@@ -27,37 +27,41 @@ pub struct FeedState {
 }
 
 impl FetchState {
-    /// Reads the state; a missing file is a first run, a damaged one is set aside (renamed
-    /// with `.damaged`) and reported, and fetching starts afresh rather than stopping.
-    pub fn load(path: &Path) -> (FetchState, Option<String>) {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+    /// Reads the state; a missing file is a first run. One that cannot be read, is not UTF-8
+    /// or is not the state is set aside (renamed to `NAME.damaged-SECONDS-N`, never replacing
+    /// an earlier copy) and reported, and fetching starts afresh rather than stopping. If it
+    /// cannot be moved, the state is `None`: the fetch must not save over it.
+    pub fn load(path: &Path) -> (Option<FetchState>, Option<String>) {
+        let why = match std::fs::read(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (FetchState::default(), None);
+                return (Some(FetchState::default()), None);
             }
-            Err(e) => {
-                return (
-                    FetchState::default(),
-                    Some(format!("{}: cannot read ({e})", path.display())),
-                );
-            }
+            Err(e) => e.to_string(),
+            Ok(bytes) => match std::str::from_utf8(&bytes) {
+                Err(e) => format!("not UTF-8 text: {e}"),
+                Ok(text) => match serde_json::from_str(text) {
+                    Ok(state) => return (Some(state), None),
+                    Err(e) => format!("line {}, column {}: {e}", e.line(), e.column()),
+                },
+            },
         };
-        match serde_json::from_str(&text) {
-            Ok(state) => (state, None),
-            Err(e) => {
-                let aside = path.with_extension("json.damaged");
-                let _ = std::fs::rename(path, &aside);
-                (
-                    FetchState::default(),
-                    Some(format!(
-                        "{}:{}:{}: damaged fetch state set aside as {} ({e})",
-                        path.display(),
-                        e.line(),
-                        e.column(),
-                        aside.display()
-                    )),
-                )
-            }
+        match set_aside(path, "damaged") {
+            Ok(aside) => (
+                Some(FetchState::default()),
+                Some(format!(
+                    "{}: damaged fetch state ({why}) set aside as {}",
+                    path.display(),
+                    aside.display()
+                )),
+            ),
+            Err(e) => (
+                None,
+                Some(format!(
+                    "{}: damaged fetch state ({why}) could not be set aside ({e}); it is left as \
+                     it is and this fetch's state is not saved",
+                    path.display()
+                )),
+            ),
         }
     }
 
@@ -65,5 +69,40 @@ impl FetchState {
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
         write_atomically(path, text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_states_are_each_set_aside_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fetch-state.json");
+        let copies: [&[u8]; 2] = [b"{\"seen\": [\"guid\xff\"]}", b"{\"seen\": [oops"];
+        for (k, copy) in copies.iter().enumerate() {
+            std::fs::write(&path, copy).unwrap();
+            let (state, problem) = FetchState::load(&path);
+            assert_eq!(state, Some(FetchState::default()));
+            let problem = problem.unwrap();
+            let why = ["not UTF-8", "line 1, column"][k];
+            assert!(
+                problem.contains(why) && problem.contains("set aside"),
+                "{problem}"
+            );
+            // What fetching then saves does not touch the copy set aside.
+            state.unwrap().save(&path).unwrap();
+        }
+        let mut aside: Vec<Vec<u8>> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p != &path)
+            .map(|p| std::fs::read(p).unwrap())
+            .collect();
+        aside.sort();
+        let mut want: Vec<Vec<u8>> = copies.iter().map(|c| c.to_vec()).collect();
+        want.sort();
+        assert_eq!(aside, want, "both damaged copies kept, whole");
     }
 }

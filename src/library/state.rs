@@ -2,9 +2,9 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::write_atomically;
+use super::{set_aside, write_atomically};
 use crate::article::Article;
 
 /// Read marks, keyed by the article's URL when it has one, else by its path.
@@ -16,10 +16,23 @@ pub struct ReadState {
 
 /// The outcome of reading the state file: the state, and a warning for the status bar if the
 /// file was unreadable and had to be set aside.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct StateLoad {
     pub state: ReadState,
     pub warning: Option<String>,
+    /// Whether saving may write the file: false when an unreadable file could not be moved
+    /// out of the way, so a save would destroy it.
+    pub writable: bool,
+}
+
+impl Default for StateLoad {
+    fn default() -> Self {
+        StateLoad {
+            state: ReadState::default(),
+            warning: None,
+            writable: true,
+        }
+    }
 }
 
 impl ReadState {
@@ -47,45 +60,49 @@ impl ReadState {
         }
     }
 
-    /// Reads the state file. A missing file is a first run; a corrupt one is renamed to
-    /// `NAME.corrupt-SECONDS` (never deleted, never silently emptied) and reported.
+    /// Reads the state file. A missing file is a first run; one that cannot be read, is not
+    /// UTF-8 or is not the state is renamed to `NAME.corrupt-SECONDS-N` (never deleted, never
+    /// overwritten, never silently emptied) and reported. If it cannot even be moved,
+    /// `writable` is false and the caller must not save over it.
     pub fn load(path: &Path) -> StateLoad {
-        let text = match fs::read_to_string(path) {
-            Ok(t) => t,
+        let why = match fs::read(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return StateLoad::default(),
-            Err(e) => {
-                return StateLoad {
-                    state: ReadState::default(),
-                    warning: Some(format!(
-                        "read marks not loaded from {}: {e}",
-                        path.display()
-                    )),
-                };
-            }
-        };
-        match serde_json::from_str(&text) {
-            Ok(state) => StateLoad {
-                state,
-                warning: None,
+            Err(e) => e.to_string(),
+            Ok(bytes) => match std::str::from_utf8(&bytes) {
+                Err(e) => format!("not UTF-8 text: {e}"),
+                Ok(text) => match serde_json::from_str(text) {
+                    Ok(state) => {
+                        return StateLoad {
+                            state,
+                            ..StateLoad::default()
+                        };
+                    }
+                    Err(e) => e.to_string(),
+                },
             },
-            Err(e) => {
-                let aside = set_aside(path);
-                let warning = match aside {
-                    Ok(to) => format!(
-                        "state file {} is corrupt ({e}); moved to {} and starting fresh",
-                        path.display(),
-                        to.display()
-                    ),
-                    Err(move_err) => format!(
-                        "state file {} is corrupt ({e}) and could not be moved: {move_err}",
-                        path.display()
-                    ),
-                };
-                StateLoad {
-                    state: ReadState::default(),
-                    warning: Some(warning),
-                }
-            }
+        };
+        let (warning, writable) = match set_aside(path, "corrupt") {
+            Ok(to) => (
+                format!(
+                    "state file {} is unreadable ({why}); moved to {} and starting fresh",
+                    path.display(),
+                    to.display()
+                ),
+                true,
+            ),
+            Err(move_err) => (
+                format!(
+                    "state file {} is unreadable ({why}) and could not be moved ({move_err}); \
+                     read marks will not be saved",
+                    path.display()
+                ),
+                false,
+            ),
+        };
+        StateLoad {
+            state: ReadState::default(),
+            warning: Some(warning),
+            writable,
         }
     }
 
@@ -94,18 +111,6 @@ impl ReadState {
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         write_atomically(path, &json)
     }
-}
-
-fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let name = path
-        .file_name()
-        .map_or("state".into(), |n| n.to_string_lossy().into_owned());
-    let to = path.with_file_name(format!("{name}.corrupt-{secs}"));
-    fs::rename(path, &to)?;
-    Ok(to)
 }
 
 #[cfg(test)]
@@ -138,7 +143,8 @@ mod tests {
         let loaded = ReadState::load(&path);
         assert_eq!(loaded.state, ReadState::default());
         let warning = loaded.warning.unwrap();
-        assert!(warning.contains("corrupt"), "{warning}");
+        assert!(warning.contains("unreadable"), "{warning}");
+        assert!(loaded.writable);
         assert!(!path.exists());
         let aside: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
@@ -150,6 +156,26 @@ mod tests {
             fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
             "{not json"
         );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_set_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let damaged = b"{\"read\": [\"a.txt\xff\"]}".to_vec();
+        fs::write(&path, &damaged).unwrap();
+        let loaded = ReadState::load(&path);
+        assert!(loaded.warning.unwrap().contains("not UTF-8"));
+        assert!(loaded.writable);
+        // The app then saves fresh marks: the damaged copy is still there, whole.
+        loaded.state.save(&path).unwrap();
+        let aside: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p != &path)
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(fs::read(&aside[0]).unwrap(), damaged);
     }
 
     #[test]
