@@ -108,6 +108,36 @@ fn a_missing_explicit_config_is_an_error() {
     );
 }
 
+/// A config of many megabytes (400,000 unknown actions, 12 MB) is refused at once for its
+/// size, and a config that is not UTF-8 is located at the first bad byte.
+#[test]
+fn a_huge_or_binary_config_gets_a_clear_located_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.toml");
+    let mut text = String::from("[keys.global]\n");
+    for k in 0..400_000 {
+        text.push_str(&format!("unknown_action_{k} = [\"x\"]\n"));
+    }
+    std::fs::write(&huge, text).unwrap();
+    let out = parallax(&["--config", huge.to_str().unwrap(), "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("huge.toml: config refused: larger than 1024 KiB"),
+        "{}",
+        stderr(&out)
+    );
+
+    let binary = dir.path().join("binary.toml");
+    std::fs::write(&binary, b"[theme]\nshared = \"gr\xffeen\"\n").unwrap();
+    let out = parallax(&["--config", binary.to_str().unwrap(), "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("binary.toml:2:13: cannot read config: not UTF-8 text"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn a_valid_config_sets_the_library() {
     let out = parallax(&["--config", "tests/fixtures/config/valid.toml", "list"]);
