@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::article::Article;
 use parallax::config::Config;
-use parallax::fetch::{Client, ClientOptions, FeedSource, fetch_all};
+use parallax::fetch::{Client, ClientOptions, DEFAULT_MAX_ITEMS_PER_FEED, FeedSource, fetch_all};
 use parallax::library::{LoadOptions, Loaded, load_paths};
 use parallax::tui::{Action, App, FetchDone, Startup, view};
 use ratatui::buffer::Buffer;
@@ -67,6 +67,7 @@ fn frames(c: &mut Criterion) {
             url: server.url(&format!("/feed{n}.rss")),
             name: None,
             tags: Vec::new(),
+            max_items: DEFAULT_MAX_ITEMS_PER_FEED,
         })
         .collect();
     let articles = library();

@@ -9,7 +9,15 @@ pub struct FeedSource {
     pub name: Option<String>,
     /// Tags given to every article from this feed.
     pub tags: Vec<String>,
+    /// Items read from one fetch of this feed, in the feed's order (newest first in nearly
+    /// every feed); the rest are left, and the fetch says so.
+    pub max_items: usize,
 }
+
+/// Items read from one fetch of a feed unless the config says otherwise
+/// (`max_items_per_feed`, or `max_items` in a `[[feeds]]` table). News feeds carry 10 to 100
+/// items; a feed of 100,000 would otherwise store 100,000 files.
+pub const DEFAULT_MAX_ITEMS_PER_FEED: usize = 500;
 
 impl FeedSource {
     /// The name to show for this feed.

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-use parallax::fetch::{Client, ClientOptions, FeedSource, fetch_all};
+use parallax::fetch::{Client, ClientOptions, DEFAULT_MAX_ITEMS_PER_FEED, FeedSource, fetch_all};
 use parallax::library::{LoadOptions, load_paths};
 use server::{Reply, Request, Server};
 
@@ -107,6 +107,7 @@ fn source(server: &Server, path: &str) -> FeedSource {
         url: server.url(path),
         name: Some(path.trim_start_matches('/').to_string()),
         tags: vec!["subscribed".into()],
+        max_items: DEFAULT_MAX_ITEMS_PER_FEED,
     }
 }
 
@@ -326,7 +327,10 @@ fn two_feeds_with_the_same_items_store_each_once_and_whole() {
         proxy_from_env: false,
         ..ClientOptions::default()
     });
-    let feeds = [source(&server, "/one.rss"), source(&server, "/two.rss")];
+    let feeds = ["/one.rss", "/two.rss"].map(|path| FeedSource {
+        max_items: 2000,
+        ..source(&server, path)
+    });
     for round in 0..10 {
         let data = tempfile::tempdir().unwrap();
         let library = data.path().join("library");
@@ -389,6 +393,48 @@ fn two_feeds_with_the_same_items_store_each_once_and_whole() {
     }
 }
 
+/// A feed with more items than its cap: only the first ones (the newest, in feed order) are
+/// stored, and the outcome says the cap applied.
+#[test]
+fn a_feed_over_its_item_cap_stores_the_first_items_and_says_so() {
+    let items: Vec<(String, String)> = (0..30)
+        .map(|k| (format!("long-{k}"), format!("Long feed item {k}")))
+        .collect();
+    let refs: Vec<(&str, &str)> = items
+        .iter()
+        .map(|(g, t)| (g.as_str(), t.as_str()))
+        .collect();
+    let xml = small_feed("long", &refs);
+    let server = Server::start(vec![(
+        "/long.rss",
+        Box::new(move |_: &Request| Reply::ok(xml.clone())),
+    )]);
+    let data = tempfile::tempdir().unwrap();
+    let feed = FeedSource {
+        max_items: 10,
+        ..source(&server, "/long.rss")
+    };
+    let report = fetch_all(
+        &[feed],
+        &data.path().join("library"),
+        &data.path().join("state.json"),
+        &client(),
+        false,
+        &|_| {},
+    );
+    let result = report.outcomes[0].result.clone().unwrap();
+    assert_eq!(result.new.len(), 10);
+    assert_eq!(
+        result.problems,
+        ["the feed has 30 items; only its first 10 were read (max_items_per_feed)"]
+    );
+    let loaded = load_paths(&[data.path().join("library")], &LoadOptions::default());
+    let mut titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+    titles.sort();
+    assert!(titles.contains(&"Long feed item 0") && titles.contains(&"Long feed item 9"));
+    assert!(!titles.contains(&"Long feed item 10"), "{titles:?}");
+}
+
 #[test]
 fn summary_only_items_get_the_full_page_when_asked() {
     let page = fixture("harbour-gazette-page.html");
@@ -415,6 +461,7 @@ fn summary_only_items_get_the_full_page_when_asked() {
             url: server.url("/summaries.rss"),
             name: None,
             tags: Vec::new(),
+            max_items: DEFAULT_MAX_ITEMS_PER_FEED,
         }],
         &library,
         &data.path().join("state.json"),

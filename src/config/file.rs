@@ -11,7 +11,7 @@ use super::error::did_you_mean;
 use super::settings::Check;
 use super::{Command, ConfigError, Context, KeySeq, Keymap, Theme, ThemeColor};
 use crate::library::DEFAULT_MAX_FILE_SIZE;
-use crate::source::{FeedSource, is_web_url};
+use crate::source::{DEFAULT_MAX_ITEMS_PER_FEED, FeedSource, is_web_url};
 
 /// The documented default config, shipped as `config/default.toml` and embedded here.
 pub const DEFAULT_CONFIG: &str = include_str!("../../config/default.toml");
@@ -101,13 +101,18 @@ impl Config {
         let raw = parse_raw(text, path)?;
         let (user, mut errors) = bindings_of(&raw, text, path);
         let theme = theme_of(&raw.theme, text, path, &mut errors);
-        let feeds = feeds_of(&raw.feeds, text, path, &mut errors);
         let base = path.parent().unwrap_or(Path::new("."));
         let mut check = Check {
             text,
             path,
             errors: &mut errors,
         };
+        let max_items = check.max_items(
+            "max_items_per_feed",
+            raw.max_items_per_feed.as_ref(),
+            DEFAULT_MAX_ITEMS_PER_FEED,
+        );
+        let feeds = feeds_of(&raw.feeds, max_items, &mut check);
         let library = check.library(raw.library.as_ref(), base);
         let max_file_size = check.max_file_size(raw.max_file_size.as_ref(), DEFAULT_MAX_FILE_SIZE);
         let browser = check.browser(raw.browser.as_ref());
@@ -136,6 +141,7 @@ impl Config {
 struct RawConfig {
     library: Option<Spanned<toml::Value>>,
     max_file_size: Option<Spanned<toml::Value>>,
+    max_items_per_feed: Option<Spanned<toml::Value>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>,
     #[serde(default)]
@@ -152,28 +158,25 @@ struct RawFeed {
     name: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
+    max_items: Option<Spanned<toml::Value>>,
 }
 
 /// Subscriptions from `[[feeds]]`; a URL that is not http(s), or given twice, is an error
 /// at its place in the file.
-fn feeds_of(
-    raw: &[RawFeed],
-    text: &Source,
-    path: &Path,
-    errors: &mut Vec<ConfigError>,
-) -> Vec<FeedSource> {
+fn feeds_of(raw: &[RawFeed], max_items: usize, check: &mut Check) -> Vec<FeedSource> {
     let mut feeds: Vec<FeedSource> = Vec::new();
     for feed in raw {
+        let (text, path) = (check.text, check.path);
         let url = feed.url.get_ref().trim();
         if !is_web_url(url) {
-            errors.push(error_at(
+            check.errors.push(error_at(
                 path,
                 text,
                 Some(feed.url.span()),
                 format!("feed url `{url}` must start with http:// or https://"),
             ));
         } else if feeds.iter().any(|f| f.url == url) {
-            errors.push(error_at(
+            check.errors.push(error_at(
                 path,
                 text,
                 Some(feed.url.span()),
@@ -184,6 +187,7 @@ fn feeds_of(
                 url: url.to_string(),
                 name: feed.name.clone().filter(|n| !n.trim().is_empty()),
                 tags: feed.tags.clone(),
+                max_items: check.max_items("max_items", feed.max_items.as_ref(), max_items),
             });
         }
     }
@@ -620,6 +624,28 @@ mod tests {
         let e = first_error("browser = 5\n");
         assert!(
             e.contains(":1:11:") && e.contains("`browser` should be"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_item_cap_is_global_with_a_per_feed_override_and_checked() {
+        let c = parse(
+            "max_items_per_feed = 50\n[[feeds]]\nurl = \"https://a.example/rss\"\nmax_items = 5\n[[feeds]]\nurl = \"https://b.example/rss\"\n",
+        )
+        .unwrap();
+        assert_eq!((c.feeds[0].max_items, c.feeds[1].max_items), (5, 50));
+        let c = parse("[[feeds]]\nurl = \"https://a.example/rss\"\n").unwrap();
+        assert_eq!(c.feeds[0].max_items, DEFAULT_MAX_ITEMS_PER_FEED);
+
+        let e = first_error("max_items_per_feed = 0\n");
+        assert!(
+            e.contains(":1:22:") && e.contains("`max_items_per_feed` should be a number"),
+            "{e}"
+        );
+        let e = first_error("[[feeds]]\nurl = \"https://a.example/rss\"\nmax_items = \"all\"\n");
+        assert!(
+            e.contains(":3:13:") && e.contains("`max_items` should be a number"),
             "{e}"
         );
     }

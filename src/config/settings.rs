@@ -1,4 +1,4 @@
-//! The config's plain settings (`library`, `max_file_size`, `browser`), read from whatever value
+//! The config's plain settings (`library`, `max_file_size`, `max_items_per_feed`, `browser`), read from whatever value
 //! the file gives so that a wrong type is one located problem among the others, not the end of
 //! the check.
 
@@ -37,6 +37,24 @@ impl Check<'_> {
                     value,
                     "`max_file_size` should be a number of bytes above 0, such as 16777216",
                 );
+                default
+            }
+        }
+    }
+
+    /// `max_items_per_feed`, or a feed's `max_items`: a whole number of items above 0.
+    pub fn max_items(
+        &mut self,
+        name: &str,
+        value: Option<&Spanned<Value>>,
+        default: usize,
+    ) -> usize {
+        let Some(value) = value else { return default };
+        match value.get_ref() {
+            Value::Integer(n) if *n > 0 => usize::try_from(*n).unwrap_or(usize::MAX),
+            _ => {
+                let message = format!("`{name}` should be a number of items above 0, such as 500");
+                self.problem(value, &message);
                 default
             }
         }

@@ -15,4 +15,4 @@ pub use run::{FeedOutcome, FetchReport, Progress, fetch_all, fetch_full_text};
 pub use state::FetchState;
 pub use store::{Stored, replace_with_full_text, store_item};
 
-pub use crate::source::{FeedSource, is_web_url};
+pub use crate::source::{DEFAULT_MAX_ITEMS_PER_FEED, FeedSource, is_web_url};

@@ -230,11 +230,19 @@ impl Shared<'_> {
                 ..FeedResult::default()
             });
         };
-        let parsed = parse_feed(Path::new(&feed.url), &bytes).map_err(|e| e.to_string())?;
+        let mut parsed = parse_feed(Path::new(&feed.url), &bytes).map_err(|e| e.to_string())?;
         let mut result = FeedResult {
             problems: parsed.skipped.clone(),
             ..FeedResult::default()
         };
+        if parsed.items.len() > feed.max_items {
+            result.problems.push(format!(
+                "the feed has {} items; only its first {} were read (max_items_per_feed)",
+                parsed.items.len(),
+                feed.max_items
+            ));
+            parsed.items.truncate(feed.max_items);
+        }
         let source = if parsed.title.is_empty() {
             crate::article::sanitize_line(feed.label())
         } else {
