@@ -385,6 +385,37 @@ fn compare_refuses_missing_files_with_status_2() {
     assert!(stderr(&out).contains("no built-in sample"));
 }
 
+/// Every feed entry the list shows can be compared by the name the list gives it; a feed
+/// named without an entry says which names it has.
+#[test]
+fn compare_takes_feed_entries_by_the_names_the_list_gives() {
+    let feed = "tests/fixtures/web/harbour-gazette.rss";
+    let listed = String::from_utf8(parallax(&["list", feed]).stdout).unwrap();
+    assert!(listed.contains(&format!("{feed}#2")), "{listed}");
+    let (first, second) = (format!("{feed}#1"), format!("{feed}#2"));
+    let out = parallax(&["compare", &first, &second, "--format", "text"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Ferry service to Lindholm suspended")
+            && text.contains("Council delays vote on harbour parking fees"),
+        "{text}"
+    );
+
+    let out = parallax(&["compare", feed, &second]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!(
+            "holds 3 articles; name one as {feed}#1 to {feed}#3"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let out = parallax(&["compare", &format!("{feed}#9"), &second]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no entry 9"), "{}", stderr(&out));
+}
+
 #[test]
 fn list_shows_each_file_and_never_prints_a_name_raw() {
     let lib = tempfile::tempdir().unwrap();

@@ -101,16 +101,41 @@ fn load_one(path: &Path, options: &LoadOptions) -> Result<Article, String> {
     if path.is_dir() {
         return Err(format!("{shown}: is a folder; name one article file"));
     }
-    let mut loaded = load_paths(&[path.to_path_buf()], options);
+    // `feed.xml#2`, as the list names a feed's entries: the file is the part before the `#`.
+    let entry = feed_entry(path);
+    let file = entry.map_or(path, |(file, _)| file);
+    let loaded = load_paths(&[file.to_path_buf()], options);
     if let Some(issue) = loaded
         .issues
         .iter()
         .find(|i| i.kind == parallax::library::IssueKind::Skipped)
     {
-        return Err(format!("{shown}: {}", issue.reason));
+        return Err(format!("{}: {}", file.display(), issue.reason));
     }
-    loaded
-        .articles
-        .pop()
-        .ok_or_else(|| format!("{shown}: no article in it"))
+    let count = loaded.articles.len();
+    let mut articles = loaded.articles.into_iter();
+    match (entry, count) {
+        (_, 0) => Err(format!("{}: no article in it", file.display())),
+        (None, 1) => articles
+            .next()
+            .ok_or_else(|| format!("{shown}: no article in it")),
+        (None, n) => Err(format!(
+            "{shown}: holds {n} articles; name one as {shown}#1 to {shown}#{n} (see `parallax list {shown}`)"
+        )),
+        (Some((_, k)), n) => articles
+            .find(|a| a.path == path)
+            .ok_or_else(|| format!("{shown}: no entry {k}; {} holds {n}", file.display())),
+    }
+}
+
+/// The file and entry number of a path such as `feed.xml#2`, when the path itself is not a
+/// file but the part before the `#` is.
+fn feed_entry(path: &Path) -> Option<(&Path, usize)> {
+    if path.exists() {
+        return None;
+    }
+    let (file, number) = path.to_str()?.rsplit_once('#')?;
+    let number = number.parse().ok().filter(|&n| n > 0)?;
+    let file = Path::new(file);
+    file.is_file().then_some((file, number))
 }
