@@ -248,26 +248,27 @@ fn is_ad_marker(line: &str) -> bool {
     t.len() <= 40 && MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
 
-/// If the line is one text written twice ("Big NewsBig News", "Big News Big News"), returns one.
+/// A headline pasted twice with nothing between ("Bridge Reopens After RepairsBridge Reopens
+/// After Repairs"), as scrapers glue a heading to its copy: the half that is the line. Only a
+/// headline-like half counts (at least two words, at most [`MAX_HEADLINE_WORDS`], no closing
+/// full stop, question or exclamation mark): a body line that says a sentence twice, with or
+/// without a space ("The council voted. The council voted."), is what the report says and stays.
 fn undouble(line: &str) -> Option<&str> {
     let t = line.trim();
-    for sep in ["", " "] {
-        let len = t.len();
-        if len < sep.len() + 8 || !(len - sep.len()).is_multiple_of(2) {
-            continue;
-        }
-        let half = (len - sep.len()) / 2;
-        if !t.is_char_boundary(half) || !t.is_char_boundary(half + sep.len()) {
-            continue;
-        }
-        let (a, rest) = t.split_at(half);
-        let (s, b) = rest.split_at(sep.len());
-        if s == sep && a == b && a.split_whitespace().count() >= 2 {
-            return Some(a);
-        }
+    let len = t.len();
+    if len < 8 || !len.is_multiple_of(2) || !t.is_char_boundary(len / 2) {
+        return None;
     }
-    None
+    let (a, b) = t.split_at(len / 2);
+    let words = a.split_whitespace().count();
+    let headline_like = (2..=MAX_HEADLINE_WORDS).contains(&words)
+        && !a.ends_with(['.', '!', '?', '…'])
+        && !a.ends_with(char::is_whitespace);
+    (a == b && headline_like).then_some(a)
 }
+
+/// The most words a doubled line's half may have and still be taken for a pasted headline.
+const MAX_HEADLINE_WORDS: usize = 20;
 
 /// Compares two lines word by word, ignoring case and punctuation.
 fn same_words(a: &str, b: &str) -> bool {
@@ -461,10 +462,20 @@ mod tests {
         );
         assert_eq!(out, "Bridge Reopens After Repairs\nBody.");
         assert_eq!(r.doubled_lines, 1);
-        assert_eq!(
-            cleaned("Harbour fire out Harbour fire out"),
-            "Harbour fire out"
-        );
+    }
+
+    #[test]
+    fn a_body_line_saying_a_sentence_twice_is_kept_whole() {
+        for line in [
+            "The council voted. The council voted.",
+            "The council voted.The council voted.",
+            "Harbour fire out Harbour fire out",
+            "Is it over?Is it over?",
+        ] {
+            let (out, r) = clean_body(line, "");
+            assert_eq!(out, line);
+            assert_eq!(r.doubled_lines, 0);
+        }
     }
 
     #[test]
