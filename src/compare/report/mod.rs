@@ -17,7 +17,12 @@ use super::{Comparison, Group, Kind, Relation, Tier};
 
 /// A short label and the gutter symbol for a group, so nothing depends on colour alone.
 pub fn label(group: &Group) -> (&'static str, char) {
-    match group.kind {
+    kind_label(group.kind)
+}
+
+/// A kind's short label and gutter symbol.
+pub fn kind_label(kind: Kind) -> (&'static str, char) {
+    match kind {
         Kind::Copy => ("copy", '='),
         Kind::Edited => ("edited", '≈'),
         Kind::Paraphrase => ("paraphrase", '~'),
@@ -42,6 +47,28 @@ pub fn counts_line(c: &Comparison) -> String {
     parts.push(format!("conflicts {}", s.conflicts));
     parts.push(format!("moved {}", s.moved));
     parts.join(" · ")
+}
+
+/// The counts line in shorter forms, longest first, for narrow screens: without the kinds that
+/// have no passage, then by gutter symbol ("+5 <8 >9 !0 · moved 1").
+pub fn counts_shorter(c: &Comparison) -> [String; 2] {
+    let s = &c.summary;
+    let present: Vec<Kind> = (Kind::ALL.iter().copied())
+        .filter(|k| s.counts.get(*k) > 0)
+        .collect();
+    let mut named: Vec<String> = (present.iter())
+        .map(|k| format!("{} {}", kind_label(*k).0, s.counts.get(*k)))
+        .collect();
+    named.push(format!("conflicts {}", s.conflicts));
+    named.push(format!("moved {}", s.moved));
+    let symbols: Vec<String> = (present.iter())
+        .map(|k| format!("{}{}", kind_label(*k).1, s.counts.get(*k)))
+        .chain([format!("!{}", s.conflicts)])
+        .collect();
+    [
+        named.join(" · "),
+        format!("{} · moved {}", symbols.join(" "), s.moved),
+    ]
 }
 
 /// What the verdict says of the two reports, and which tier measured meaning.

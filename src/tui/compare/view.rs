@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::ComparePane;
 use super::layout::{MapCell, Side};
 use crate::compare::report::{
-    Mark, StyledLine, counts_line, folded_piece, fragments, heading, label, percent,
+    Mark, StyledLine, counts_line, counts_shorter, folded_piece, fragments, heading, label, percent,
 };
 use crate::compare::{Comparison, Kind, Relation};
 use crate::config::{Theme, ThemeColor};
@@ -128,14 +128,30 @@ impl Styles {
 
 /// The header's third line: whether the reports tell one event, then the counts. Reports that
 /// share little say so first, in bold, so that a few links are not read as agreement.
-fn verdict_and_counts(c: &Comparison) -> Line<'static> {
-    let counts = counts_line(c);
+fn verdict_and_counts(c: &Comparison, width: usize) -> Line<'static> {
+    let [fewer, symbols] = counts_shorter(c);
+    // The longest form of the counts that fits beside the verdict, so no count is cut off.
+    let fitting = |room: usize| {
+        [counts_line(c), fewer, symbols]
+            .into_iter()
+            .find(|form| form.chars().count() <= room)
+    };
     match c.summary.verdict.relation {
-        Relation::SameEvent => Line::from(format!("Same event · {counts}")).dim(),
-        relation => Line::from(vec![
-            Span::raw(format!("Share little ({}) ", relation.describe())).bold(),
-            Span::raw(format!("· only sure links · {counts}")).dim(),
-        ]),
+        Relation::SameEvent => {
+            let counts = fitting(width.saturating_sub("Same event · ".len()));
+            let text = counts.map_or_else(|| "Same event".into(), |c| format!("Same event · {c}"));
+            Line::from(fit(&text, width)).dim()
+        }
+        relation => {
+            let verdict = format!("Share little ({}) ", relation.describe());
+            let room = width.saturating_sub(verdict.chars().count());
+            let counts = fitting(room.saturating_sub("· only sure links · ".chars().count()));
+            let rest = counts.map_or_else(
+                || "· only sure links".to_string(),
+                |c| format!("· only sure links · {c}"),
+            );
+            Line::from(vec![Span::raw(verdict).bold(), Span::raw(rest).dim()])
+        }
     }
 }
 
@@ -177,13 +193,16 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
         ]),
         Line::from(vec![
             Span::raw(fit(
-                &share("carried by R", s.left_carried),
+                &share("carried by R", s.left_carried, half.saturating_sub(1)),
                 half.saturating_sub(1),
             )),
             Span::raw(" "),
-            Span::raw(share("carried by L", s.right_carried)),
+            Span::raw(fit(
+                &share("carried by L", s.right_carried, usize::from(i.width) - half),
+                usize::from(i.width) - half,
+            )),
         ]),
-        verdict_and_counts(c),
+        verdict_and_counts(c, usize::from(i.width)),
         Line::from(legend(usize::from(i.width))).dim(),
     ];
     for (k, line) in header.into_iter().enumerate().take(usize::from(i.height)) {
@@ -339,14 +358,16 @@ fn draw_line(
 }
 
 /// "carried by R: 72% ███████░░░".
-fn share(what: &str, value: f32) -> String {
-    let filled = (value * 10.0).round().clamp(0.0, 10.0) as usize;
-    format!(
-        "{what}: {:>4} {}{}",
-        percent(value),
-        "█".repeat(filled),
-        "░".repeat(10 - filled)
-    )
+/// "carried by R:  35% ████░░░░░░" in `width` columns: the bar is shortened, then dropped,
+/// before the words or the figure are cut.
+fn share(what: &str, value: f32, width: usize) -> String {
+    let words = format!("{what}: {:>4}", percent(value));
+    let bar = match width.saturating_sub(words.chars().count() + 1) {
+        0..=3 => return words,
+        room => room.min(10),
+    };
+    let filled = (value * bar as f32).round().clamp(0.0, bar as f32) as usize;
+    format!("{words} {}{}", "█".repeat(filled), "░".repeat(bar - filled))
 }
 
 /// The conflict list: one line per conflict, what it is about and both versions, the selected
