@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::library::{set_aside, write_atomically};
+use crate::library::{StateFile, read_state_file, write_atomically};
 
 /// The fetch state, kept as JSON in the data folder.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
@@ -32,34 +32,22 @@ impl FetchState {
     /// an earlier copy) and reported, and fetching starts afresh rather than stopping. If it
     /// cannot be moved, the state is `None`: the fetch must not save over it.
     pub fn load(path: &Path) -> (Option<FetchState>, Option<String>) {
-        let why = match std::fs::read(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (Some(FetchState::default()), None);
-            }
-            Err(e) => e.to_string(),
-            Ok(bytes) => match std::str::from_utf8(&bytes) {
-                Err(e) => format!("not UTF-8 text: {e}"),
-                Ok(text) => match serde_json::from_str(text) {
-                    Ok(state) => return (Some(state), None),
-                    Err(e) => format!("line {}, column {}: {e}", e.line(), e.column()),
-                },
-            },
-        };
-        match set_aside(path, "damaged") {
-            Ok(aside) => (
+        let shown = path.display();
+        match read_state_file(path, "damaged") {
+            StateFile::Missing => (Some(FetchState::default()), None),
+            StateFile::Read(state) => (Some(state), None),
+            StateFile::SetAside { why, to } => (
                 Some(FetchState::default()),
                 Some(format!(
-                    "{}: damaged fetch state ({why}) set aside as {}",
-                    path.display(),
-                    aside.display()
+                    "{shown}: damaged fetch state ({why}) set aside as {}",
+                    to.display()
                 )),
             ),
-            Err(e) => (
+            StateFile::Stuck { why, error } => (
                 None,
                 Some(format!(
-                    "{}: damaged fetch state ({why}) could not be set aside ({e}); it is left as \
-                     it is and this fetch's state is not saved",
-                    path.display()
+                    "{shown}: damaged fetch state ({why}) could not be set aside ({error}); it \
+                     is left as it is and this fetch's state is not saved"
                 )),
             ),
         }

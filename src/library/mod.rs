@@ -15,6 +15,6 @@ pub use atomic::{
 pub use load::{DEFAULT_MAX_FILE_SIZE, IssueKind, LoadIssue, LoadOptions, Loaded, load_paths};
 pub use query::{SortKey, matches_filter, sorted_indices};
 pub use samples::{SAMPLES, load_samples};
-pub use set_aside::set_aside;
+pub use set_aside::{StateFile, read_state_file, set_aside};
 pub use similar::Fingerprints;
 pub use state::{ReadState, StateLoad};

@@ -6,6 +6,47 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use serde::de::DeserializeOwned;
+
+/// What reading a JSON state file found.
+#[derive(Debug)]
+pub enum StateFile<T> {
+    /// No file: a first run.
+    Missing,
+    Read(T),
+    /// Unreadable, not UTF-8 or not the state (`why`): moved to `to`, so a fresh state may be
+    /// saved without losing it.
+    SetAside {
+        why: String,
+        to: PathBuf,
+    },
+    /// Unreadable and could not be moved either: nothing may be saved over it.
+    Stuck {
+        why: String,
+        error: io::Error,
+    },
+}
+
+/// Reads the JSON state at `path`; anything but a missing or valid file is set aside with
+/// [`set_aside`] under `why_name` ("corrupt", "damaged").
+pub fn read_state_file<T: DeserializeOwned>(path: &Path, why_name: &str) -> StateFile<T> {
+    let why = match fs::read(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return StateFile::Missing,
+        Err(e) => e.to_string(),
+        Ok(bytes) => match std::str::from_utf8(&bytes) {
+            Err(e) => format!("not UTF-8 text: {e}"),
+            Ok(text) => match serde_json::from_str(text) {
+                Ok(state) => return StateFile::Read(state),
+                Err(e) => format!("line {}, column {}: {e}", e.line(), e.column()),
+            },
+        },
+    };
+    match set_aside(path, why_name) {
+        Ok(to) => StateFile::SetAside { why, to },
+        Err(error) => StateFile::Stuck { why, error },
+    }
+}
+
 /// Moves `path` to `NAME.WHY-SECONDS-N` beside it (N counts up from 0 past any copy already
 /// there) and returns the new path. The move never replaces an existing file.
 pub fn set_aside(path: &Path, why: &str) -> io::Result<PathBuf> {

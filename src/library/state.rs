@@ -1,10 +1,9 @@
 //! What the reader remembers between runs: which articles have been read.
 
 use std::collections::BTreeSet;
-use std::fs;
 use std::path::Path;
 
-use super::{set_aside, write_atomically};
+use super::{StateFile, read_state_file, write_atomically};
 use crate::article::Article;
 
 /// Read marks, keyed by the article's URL when it has one, else by its path.
@@ -65,36 +64,26 @@ impl ReadState {
     /// overwritten, never silently emptied) and reported. If it cannot even be moved,
     /// `writable` is false and the caller must not save over it.
     pub fn load(path: &Path) -> StateLoad {
-        let why = match fs::read(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return StateLoad::default(),
-            Err(e) => e.to_string(),
-            Ok(bytes) => match std::str::from_utf8(&bytes) {
-                Err(e) => format!("not UTF-8 text: {e}"),
-                Ok(text) => match serde_json::from_str(text) {
-                    Ok(state) => {
-                        return StateLoad {
-                            state,
-                            ..StateLoad::default()
-                        };
-                    }
-                    Err(e) => e.to_string(),
-                },
-            },
-        };
-        let (warning, writable) = match set_aside(path, "corrupt") {
-            Ok(to) => (
+        let shown = path.display();
+        let (warning, writable) = match read_state_file(path, "corrupt") {
+            StateFile::Missing => return StateLoad::default(),
+            StateFile::Read(state) => {
+                return StateLoad {
+                    state,
+                    ..StateLoad::default()
+                };
+            }
+            StateFile::SetAside { why, to } => (
                 format!(
-                    "state file {} is unreadable ({why}); moved to {} and starting fresh",
-                    path.display(),
+                    "state file {shown} is unreadable ({why}); moved to {} and starting fresh",
                     to.display()
                 ),
                 true,
             ),
-            Err(move_err) => (
+            StateFile::Stuck { why, error } => (
                 format!(
-                    "state file {} is unreadable ({why}) and could not be moved ({move_err}); \
-                     read marks will not be saved",
-                    path.display()
+                    "state file {shown} is unreadable ({why}) and could not be moved ({error}); \
+                     read marks will not be saved"
                 ),
                 false,
             ),
@@ -116,6 +105,7 @@ impl ReadState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn article(path: &str) -> Article {
         Article::new(path.into(), "T".into(), "B".into())
