@@ -1,0 +1,7 @@
+//! Fuzz target: see `entries::config`.
+#![no_main]
+
+#[path = "../entries.rs"]
+mod entries;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| entries::config(data));
