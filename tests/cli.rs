@@ -340,10 +340,31 @@ fn compare_side_by_side_takes_columns_from_the_environment_and_bounds_the_width(
     assert!(run(None, "70") > 60, "uses the room it has");
     assert!(run(Some("90"), "70") > 80, "--width wins over $COLUMNS");
     assert!(
-        run(Some("5"), "70") >= 38,
-        "too narrow is widened to two columns' worth"
+        run(None, "5") >= 38,
+        "a tiny $COLUMNS is widened to two columns' worth"
     );
-    assert!(run(Some("100000"), "70") <= 1000, "too wide is bounded");
+    assert!(run(None, "100000") <= 1000, "a huge $COLUMNS is bounded");
+    // An explicit --width outside 40..=1000 is refused with a message, never obeyed.
+    for width in ["5", "1001", "18446744073709551615", "wide"] {
+        let out = parallax(&[
+            "compare",
+            "sample:valmora-crane-wire.md",
+            "sample:valmora-crane-courier.md",
+            "--format",
+            "side-by-side",
+            "--width",
+            width,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "--width {width}");
+        assert!(out.stdout.is_empty());
+        assert!(
+            stderr(&out).contains(
+                "for '--width <WIDTH>': the width is a number of columns from 40 to 1000"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

@@ -58,7 +58,7 @@ enum Cmd {
         format: compare::OutputFormat,
         /// Columns for side-by-side, 40 to 1000 (default: the terminal's width, else
         /// $COLUMNS, else 120).
-        #[arg(long)]
+        #[arg(long, value_parser = side_by_side_width)]
         width: Option<usize>,
         /// Measure meaning with the fast tier only (static vectors; at once, on any length)
         /// instead of the contextual model.
@@ -290,5 +290,22 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
             say::error(format_args!("parallax: terminal error: {e}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--width`: a whole number of columns from 40 (two columns need that much) to 1000 (past any
+/// screen, lines nobody can read).
+fn side_by_side_width(text: &str) -> Result<usize, String> {
+    const COLUMNS: std::ops::RangeInclusive<usize> = 40..=1000;
+    let why = || {
+        format!(
+            "the width is a number of columns from {} to {}",
+            COLUMNS.start(),
+            COLUMNS.end()
+        )
+    };
+    match text.trim().parse::<usize>() {
+        Ok(n) if COLUMNS.contains(&n) => Ok(n),
+        _ => Err(why()),
     }
 }
