@@ -55,11 +55,7 @@ pub fn remove_stale_temporaries(dir: &Path, age: Duration) -> Vec<PathBuf> {
     let now = SystemTime::now();
     entries
         .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with('.') && name.contains(TEMP_MARK)
-        })
+        .filter(|e| is_our_temporary(&e.file_name().to_string_lossy()))
         .filter(|e| {
             let modified = e.metadata().and_then(|m| m.modified());
             modified.is_ok_and(|m| now.duration_since(m).is_ok_and(|d| d >= age))
@@ -67,6 +63,22 @@ pub fn remove_stale_temporaries(dir: &Path, age: Duration) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| fs::remove_file(p).is_ok())
         .collect()
+}
+
+/// Whether a file name is one [`write_temporary`] makes: `.{target}.tmp-{pid}-{n}`, so that no
+/// other hidden file in the folder is ever taken for one.
+fn is_our_temporary(name: &str) -> bool {
+    let Some((target, tail)) = name
+        .strip_prefix('.')
+        .and_then(|n| n.rsplit_once(TEMP_MARK))
+    else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    !target.is_empty()
+        && tail
+            .split_once('-')
+            .is_some_and(|(pid, n)| digits(pid) && digits(n))
 }
 
 /// A temporary file beside `path`, written and fsynced, with a name no other write shares:
@@ -195,18 +207,27 @@ mod tests {
         let old = dir.path().join(".item.md.tmp-4242-0");
         let fresh = dir.path().join(".other.md.tmp-4243-1");
         let article = dir.path().join("item.md");
-        for p in [&old, &fresh, &article] {
-            fs::write(p, "x").unwrap();
-        }
+        // Old hidden files of the user's that only look a little like ours.
+        let notes = dir.path().join(".notes.tmp-draft");
+        let other = dir.path().join(".tmp-1-2");
         let long_ago = SystemTime::now() - Duration::from_secs(3600);
-        fs::File::options()
-            .write(true)
-            .open(&old)
-            .unwrap()
-            .set_modified(long_ago)
-            .unwrap();
+        for p in [&old, &fresh, &article, &notes, &other] {
+            fs::write(p, "x").unwrap();
+            if p != &fresh {
+                let file = fs::File::options().write(true).open(p).unwrap();
+                file.set_modified(long_ago).unwrap();
+            }
+        }
         let removed = remove_stale_temporaries(dir.path(), STALE_TEMP_AGE);
         assert_eq!(removed, [old]);
-        assert_eq!(names(dir.path()), [".other.md.tmp-4243-1", "item.md"]);
+        assert_eq!(
+            names(dir.path()),
+            [
+                ".notes.tmp-draft",
+                ".other.md.tmp-4243-1",
+                ".tmp-1-2",
+                "item.md"
+            ]
+        );
     }
 }
