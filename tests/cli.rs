@@ -285,17 +285,22 @@ fn compare_json_holds_the_documented_fields() {
     assert_eq!(out.stdout, again.stdout);
 }
 
-#[test]
-fn compare_side_by_side_is_plain_when_not_a_terminal() {
-    let out = parallax(&[
+/// Two samples of one event, side by side, with this `--width`.
+fn side_by_side_at(width: &str) -> Output {
+    parallax(&[
         "compare",
         "sample:valmora-crane-wire.md",
         "sample:valmora-crane-courier.md",
         "--format",
         "side-by-side",
         "--width",
-        "100",
-    ]);
+        width,
+    ])
+}
+
+#[test]
+fn compare_side_by_side_is_plain_when_not_a_terminal() {
+    let out = side_by_side_at("100");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\x1b'), "no colour codes into a pipe");
@@ -346,15 +351,7 @@ fn compare_side_by_side_takes_columns_from_the_environment_and_bounds_the_width(
     assert!(run(None, "100000") <= 1000, "a huge $COLUMNS is bounded");
     // An explicit --width outside 40..=1000 is refused with a message, never obeyed.
     for width in ["5", "1001", "18446744073709551615", "wide"] {
-        let out = parallax(&[
-            "compare",
-            "sample:valmora-crane-wire.md",
-            "sample:valmora-crane-courier.md",
-            "--format",
-            "side-by-side",
-            "--width",
-            width,
-        ]);
+        let out = side_by_side_at(width);
         assert_eq!(out.status.code(), Some(2), "--width {width}");
         assert!(out.stdout.is_empty());
         assert!(
