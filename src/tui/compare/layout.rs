@@ -121,42 +121,112 @@ impl CompareLayout {
     }
 }
 
-/// Summarises rows into `height` cells, the most telling kind winning each cell.
-fn minimap(c: &Comparison, rows: &[Row], conflicted: &[bool], height: usize) -> Vec<MapCell> {
-    if height == 0 || rows.is_empty() {
-        return vec![MapCell::Empty; height];
+/// The rows that minimap cell `y` of `height` stands for, out of `total`. When every row fits,
+/// cell `y` is row `y`, so a mark always stands beside the passage it describes; otherwise each
+/// cell summarises an equal share of the rows.
+pub fn map_rows(y: usize, total: usize, height: usize) -> std::ops::Range<usize> {
+    if total <= height {
+        return y.min(total)..(y + 1).min(total);
     }
+    let from = y * total / height;
+    from..((y + 1) * total / height).max(from + 1).min(total)
+}
+
+/// Summarises rows into `height` cells, the most telling kind among a cell's own rows winning.
+fn minimap(c: &Comparison, rows: &[Row], conflicted: &[bool], height: usize) -> Vec<MapCell> {
+    let cell = |row: &Row| match row.group {
+        None => MapCell::Empty,
+        Some(g) if conflicted[g] => MapCell::Conflict,
+        Some(g) => match c.groups[g].kind {
+            Kind::OnlyLeft | Kind::OnlyRight => MapCell::Unique,
+            Kind::Copy => MapCell::Shared,
+            _ if row
+                .left
+                .iter()
+                .chain(&row.right)
+                .any(|(_, m)| *m == Mark::Changed) =>
+            {
+                MapCell::Changed
+            }
+            _ => MapCell::Shared,
+        },
+    };
     (0..height)
         .map(|y| {
-            let from = y * rows.len() / height;
-            let to = ((y + 1) * rows.len() / height)
-                .max(from + 1)
-                .min(rows.len());
-            rows[from..to]
+            rows[map_rows(y, rows.len(), height)]
                 .iter()
-                .filter_map(|r| r.group)
-                .map(|g| {
-                    if conflicted[g] {
-                        MapCell::Conflict
-                    } else {
-                        match c.groups[g].kind {
-                            Kind::OnlyLeft | Kind::OnlyRight => MapCell::Unique,
-                            Kind::Copy => MapCell::Shared,
-                            _ if rows[from..to].iter().any(|r| {
-                                r.left
-                                    .iter()
-                                    .chain(&r.right)
-                                    .any(|(_, m)| *m == Mark::Changed)
-                            }) =>
-                            {
-                                MapCell::Changed
-                            }
-                            _ => MapCell::Shared,
-                        }
-                    }
-                })
+                .map(cell)
                 .max()
                 .unwrap_or(MapCell::Empty)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{Options, Side as Article, compare_sides};
+
+    fn comparison(left: &str, right: &str) -> Comparison {
+        let side = |name: &str, body: &str| Article {
+            path: name.into(),
+            title: name.into(),
+            source: String::new(),
+            body: body.into(),
+        };
+        compare_sides(side("a", left), side("b", right), &Options::default())
+    }
+
+    const SHARED: &str = "The Harrowgate ferry left the quay at nine with forty passengers aboard.";
+    const ONLY: &str =
+        "Tickets for the winter timetable go on sale at the harbour office next week.";
+
+    #[test]
+    fn when_every_row_fits_each_mark_stands_beside_its_own_row() {
+        let c = comparison(&format!("{SHARED}\n\n{ONLY}"), SHARED);
+        let layout = CompareLayout::new(&c, 120, 40, false);
+        assert!(layout.rows.len() < 40);
+        for (y, row) in layout.rows.iter().enumerate() {
+            let expected = match row.group.map(|g| c.groups[g].kind) {
+                None => MapCell::Empty,
+                Some(Kind::OnlyLeft | Kind::OnlyRight) => MapCell::Unique,
+                Some(_) => MapCell::Shared,
+            };
+            assert_eq!(layout.map[y], expected, "row {y}: {row:?}");
+        }
+        assert!(
+            layout.map[layout.rows.len()..]
+                .iter()
+                .all(|m| *m == MapCell::Empty)
+        );
+    }
+
+    #[test]
+    fn a_cell_takes_its_mark_only_from_the_rows_it_stands_for() {
+        let body = (0..30)
+            .map(|n| format!("{SHARED} Item {n}."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let c = comparison(&format!("{body}\n\n{ONLY}"), &body);
+        let layout = CompareLayout::new(&c, 120, 10, false);
+        assert!(layout.rows.len() > 10);
+        let last = layout.map.len() - 1;
+        assert_eq!(layout.map[last], MapCell::Unique);
+        assert!(layout.map[..last / 2].iter().all(|m| *m == MapCell::Shared));
+    }
+
+    #[test]
+    fn map_rows_cover_every_row_once_in_order() {
+        for (total, height) in [(0, 5), (3, 5), (5, 5), (17, 5), (100, 7)] {
+            let ranges: Vec<_> = (0..height).map(|y| map_rows(y, total, height)).collect();
+            let covered: Vec<usize> = ranges.iter().cloned().flatten().collect();
+            let mut unique = covered.clone();
+            unique.dedup();
+            assert_eq!(
+                unique,
+                (0..total).collect::<Vec<_>>(),
+                "{total} in {height}"
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::ComparePane;
-use super::layout::{MapCell, Side};
+use super::layout::{MapCell, Side, map_rows};
 use crate::compare::report::{
     Mark, StyledLine, counts_line, counts_shorter, folded_piece, fragments, heading, label, percent,
 };
@@ -222,12 +222,10 @@ pub fn render(pane: &ComparePane, colour: bool, theme: Theme, area: Rect, buf: &
     }
     let height = usize::from(body.height);
     // Minimaps at both edges, marking where the view is.
-    let total = layout.rows.len().max(1);
     for (y, cell) in layout.map.iter().enumerate().take(height) {
         let (ch, mut style) = styles.map(*cell);
-        let from = y * total / height;
-        let to = (y + 1) * total / height;
-        if to > pane.scroll && from < pane.scroll + height {
+        let shown = map_rows(y, layout.rows.len(), height);
+        if !shown.is_empty() && shown.end > pane.scroll && shown.start < pane.scroll + height {
             style = style.add_modifier(Modifier::REVERSED);
         }
         let row = body.y + y as u16;
