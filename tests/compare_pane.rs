@@ -372,29 +372,38 @@ fn changed_words_are_coloured_and_without_colour_still_stand_out() {
 }
 
 /// The pane as text with every cell that is bold and underlined (how changed words stand out
-/// without colour) wrapped in ⟦ ⟧, so a text snapshot shows the NO_COLOR rendering.
+/// without colour) wrapped in ⟦ ⟧, and every bold italic one (words only that side has) in ⟪ ⟫,
+/// so a text snapshot shows the NO_COLOR rendering.
 fn emphasis_text(app: &App) -> String {
     let t = draw(app);
     let buf = t.backend().buffer();
     let area = buf.area;
     let mut out = String::new();
     for y in 0..area.height {
-        let mut inside = false;
+        let mut inside: Option<char> = None;
         for x in 0..area.width {
             let cell = &buf[(x, y)];
-            let marked = cell
+            let marked = if cell
                 .modifier
-                .contains(Modifier::BOLD | Modifier::UNDERLINED);
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+            {
+                Some('⟧')
+            } else if cell.modifier.contains(Modifier::BOLD | Modifier::ITALIC) {
+                Some('⟫')
+            } else {
+                None
+            };
             if marked != inside {
-                out.push(if marked { '⟦' } else { '⟧' });
+                out.extend(inside);
+                if let Some(close) = marked {
+                    out.push(if close == '⟧' { '⟦' } else { '⟪' });
+                }
                 inside = marked;
             }
             assert_eq!(cell.fg, Color::Reset, "NO_COLOR draws no colour");
             out.push_str(cell.symbol());
         }
-        if inside {
-            out.push('⟧');
-        }
+        out.extend(inside);
         out = out.trim_end().to_string();
         out.push('\n');
     }

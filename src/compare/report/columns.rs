@@ -8,7 +8,8 @@ use crate::compare::Comparison;
 
 /// Two columns, the left article beside the right, groups facing each other. With `colour`,
 /// changed words are highlighted and unique passages tinted; without it, the gutter symbols
-/// (= ≈ ~ + < > !) carry the meaning and changed words are marked «like this».
+/// (= ≈ ~ + < > !) carry the meaning, changed words are marked «like this» and words only one
+/// side has {+like this+}.
 pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
     let width = width.max(20);
     let col = (width - 3) / 2;
@@ -77,18 +78,19 @@ pub fn side_by_side(c: &Comparison, width: usize, colour: bool) -> String {
     out
 }
 
-/// Changed words with « » around them, for output without colour.
+/// For output without colour: changed words «like this», words only this side has
+/// {+like this+}.
 fn marked((text, mark): (&str, Mark)) -> (String, Mark) {
-    match mark {
-        Mark::Changed => {
-            let (lead, words, trail) = folded_piece(text);
-            if words.is_empty() {
-                (text.to_string(), mark)
-            } else {
-                (format!("{lead}«{words}»{trail}"), mark)
-            }
-        }
-        _ => (text.to_string(), mark),
+    let (open, close) = match mark {
+        Mark::Changed => ("«", "»"),
+        Mark::Added => ("{+", "+}"),
+        Mark::Shared | Mark::Unique => return (text.to_string(), mark),
+    };
+    let (lead, words, trail) = folded_piece(text);
+    if words.is_empty() {
+        (text.to_string(), mark)
+    } else {
+        (format!("{lead}{open}{words}{close}{trail}"), mark)
     }
 }
 
@@ -122,6 +124,7 @@ fn render(line: &StyledLine, width: usize, colour: bool, left: bool) -> String {
             Mark::Shared => "",
             Mark::Changed if left => "\x1b[1;31m",
             Mark::Changed => "\x1b[1;32m",
+            Mark::Added => "\x1b[1;36m",
             Mark::Unique => "\x1b[2;36m",
         };
         out.push_str(&paint(text, code, colour && !code.is_empty()));

@@ -2,7 +2,7 @@ use super::{Mark, counts_line, folded_piece, fragments, heading, label, percent,
 use crate::compare::Comparison;
 
 /// The comparison as Markdown: a summary table, the conflicts, then every group with changed
-/// words in bold. The same text is printed by `parallax compare --format markdown` and
+/// words in bold and words only one side has in bold italics. The same text is printed by `parallax compare --format markdown` and
 /// written by the comparison pane's export.
 pub fn markdown(c: &Comparison) -> String {
     let s = &c.summary;
@@ -50,7 +50,10 @@ pub fn markdown(c: &Comparison) -> String {
             }
         }
     }
-    out.push_str("\n## Passages\n");
+    out.push_str(
+        "\n## Passages\n\nIn aligned passages, words the other report gives differently are in \
+         **bold**; words only that report has are in _**bold italics**_.\n",
+    );
     for (i, g) in c.groups.iter().enumerate() {
         let (name, _) = label(g);
         let moved = if g.moved { ", moved" } else { "" };
@@ -78,6 +81,9 @@ pub fn markdown(c: &Comparison) -> String {
                 match mark {
                     Mark::Changed => {
                         line.push_str(&format!("{lead}**{}**{trail}", escape(&folded)))
+                    }
+                    Mark::Added => {
+                        line.push_str(&format!("{lead}_**{}**_{trail}", escape(&folded)))
                     }
                     _ => line.push_str(&format!("{lead}{}{trail}", escape(&folded))),
                 }

@@ -75,6 +75,14 @@ impl Styles {
             (Mark::Changed, false) => {
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
             }
+            // Words only this side has: the tint of its unique passages, in bold.
+            (Mark::Added, true) if side == Side::Left => Style::new()
+                .fg(color(self.theme.unique_left))
+                .add_modifier(Modifier::BOLD),
+            (Mark::Added, true) => Style::new()
+                .fg(color(self.theme.unique_right))
+                .add_modifier(Modifier::BOLD),
+            (Mark::Added, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
             (Mark::Unique, true) if side == Side::Left => {
                 Style::new().fg(color(self.theme.unique_left))
             }
@@ -452,6 +460,10 @@ pub fn details_lines(pane: &ComparePane, group: usize) -> Vec<Line<'static>> {
                     Mark::Changed => {
                         Span::styled(format!("{lead}«{inner}»{trail}"), Style::new().bold())
                     }
+                    Mark::Added if !inner.is_empty() => Span::styled(
+                        format!("{lead}{{+{inner}+}}{trail}"),
+                        Style::new().bold().italic(),
+                    ),
                     _ if inner.is_empty() => Span::raw(lead),
                     _ => Span::raw(format!("{lead}{inner}{trail}")),
                 }

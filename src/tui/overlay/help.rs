@@ -52,6 +52,13 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
     lines.push(Line::from("Mouse: the wheel scrolls the pane under it; a click selects.").italic());
     lines.push(
         Line::from(
+            "In a comparison: bold words in the changed colour are given differently by the \
+             other report; bold words in the tint of unique passages only this report has.",
+        )
+        .italic(),
+    );
+    lines.push(
+        Line::from(
             "In a comparison: ▶◀ beside the gutter mark the current passage; the columns at both \
              edges are a map of the whole comparison (! conflict, < > one side only), the part \
              in view reversed.",
