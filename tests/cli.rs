@@ -541,3 +541,61 @@ fn settings_of_the_wrong_type_are_listed_with_every_other_problem() {
         "{e}"
     );
 }
+
+#[test]
+fn completion_scripts_offer_the_commands_and_their_options() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = parallax(&["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = String::from_utf8(out.stdout).unwrap();
+        for word in ["compare", "fetch", "format", "side-by-side"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    let bash = parallax(&["completions", "bash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parallax.bash");
+    std::fs::write(&path, &bash.stdout).unwrap();
+    // The bash script loads, and completing `parallax comp` offers both commands that start so.
+    let probe = format!(
+        "source {}; COMP_WORDS=(parallax comp); COMP_CWORD=1; _parallax parallax comp parallax; \
+         echo \"${{COMPREPLY[@]}}\"",
+        path.display()
+    );
+    let run = Command::new("bash").args(["-c", &probe]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout).trim(),
+        "compare completions"
+    );
+    let unknown = parallax(&["completions", "tcsh"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("possible values"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn the_man_page_documents_every_command_and_a_folder_gets_one_page_each() {
+    let out = parallax(&["manpage"]);
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH parallax 1"),
+        "{page}"
+    );
+    for command in ["list", "compare", "fetch", "config", "completions"] {
+        assert!(
+            page.contains(&format!("parallax\\-{command}(1)")),
+            "{command}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let into = dir.path().join("man1");
+    let out = parallax(&["manpage", "--dir", into.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let compare = std::fs::read_to_string(into.join("parallax-compare.1")).unwrap();
+    assert!(compare.contains("\\-\\-width"), "{compare}");
+    assert!(into.join("parallax.1").exists() && into.join("parallax-config-path.1").exists());
+}

@@ -2,6 +2,7 @@
 
 mod compare;
 mod fetch;
+mod generate;
 mod list;
 mod say;
 
@@ -76,6 +77,18 @@ enum Cmd {
         #[command(subcommand)]
         what: ConfigCmd,
     },
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write every page (one per command) into a folder.
+    Manpage {
+        /// Write parallax.1 and a page per command (parallax-compare.1, ...) into this folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Anything that is not a command is a file or folder to open in the reader. (clap cannot
     /// mix top-level positional paths with subcommands after a global option, so paths arrive
     /// here.)
@@ -104,6 +117,11 @@ pub fn run(mut cli: Cli) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
+    }
+    match &cli.command {
+        Some(Cmd::Completions { shell }) => return generate::completions(*shell),
+        Some(Cmd::Manpage { dir }) => return generate::manpage(dir.as_deref()),
+        _ => {}
     }
     let location = ConfigLocation::resolve(cli.config.clone());
     if let Some(Cmd::Config { what }) = &cli.command {
@@ -164,7 +182,9 @@ pub fn run(mut cli: Cli) -> ExitCode {
             },
         ),
         Some(Cmd::Fetch { full }) => fetch::run(&config, full),
-        Some(Cmd::Config { .. }) => ExitCode::SUCCESS,
+        Some(Cmd::Config { .. } | Cmd::Completions { .. } | Cmd::Manpage { .. }) => {
+            ExitCode::SUCCESS
+        }
         Some(Cmd::Open(paths)) => run_tui(
             &paths.into_iter().map(PathBuf::from).collect::<Vec<_>>(),
             config,
