@@ -10,5 +10,6 @@ pub mod compare;
 pub mod config;
 pub mod fetch;
 pub mod library;
+pub mod opml;
 pub mod source;
 pub mod tui;

@@ -4,6 +4,7 @@ mod compare;
 mod fetch;
 mod generate;
 mod list;
+mod opml;
 mod say;
 
 use std::ffi::OsString;
@@ -77,6 +78,11 @@ enum Cmd {
         #[command(subcommand)]
         what: ConfigCmd,
     },
+    /// Bring subscriptions in from another feed reader, or take them out (OPML).
+    Opml {
+        #[command(subcommand)]
+        what: OpmlCmd,
+    },
     /// Print a shell completion script (see the README for where to put it).
     Completions {
         /// The shell to complete for.
@@ -94,6 +100,18 @@ enum Cmd {
     /// here.)
     #[command(external_subcommand)]
     Open(Vec<OsString>),
+}
+
+#[derive(Debug, Subcommand)]
+enum OpmlCmd {
+    /// Add the http(s) feeds of an OPML file to your config file as [[feeds]] tables
+    /// (comments and layout kept; feeds already there skipped; nested outlines become tags).
+    Import {
+        /// The OPML file another reader exported.
+        file: PathBuf,
+    },
+    /// Print the configured feeds as OPML 2.0.
+    Export,
 }
 
 #[derive(Debug, Subcommand)]
@@ -124,6 +142,13 @@ pub fn run(mut cli: Cli) -> ExitCode {
         _ => {}
     }
     let location = ConfigLocation::resolve(cli.config.clone());
+    // An import checks the config itself, and makes it when there is none yet.
+    if let Some(Cmd::Opml {
+        what: OpmlCmd::Import { file },
+    }) = &cli.command
+    {
+        return opml::import(file, location.path.as_deref());
+    }
     if let Some(Cmd::Config { what }) = &cli.command {
         match what {
             ConfigCmd::Default => print!("{DEFAULT_CONFIG}"),
@@ -182,9 +207,18 @@ pub fn run(mut cli: Cli) -> ExitCode {
             },
         ),
         Some(Cmd::Fetch { full }) => fetch::run(&config, full),
-        Some(Cmd::Config { .. } | Cmd::Completions { .. } | Cmd::Manpage { .. }) => {
-            ExitCode::SUCCESS
-        }
+        Some(Cmd::Opml {
+            what: OpmlCmd::Export,
+        }) => opml::export(&config),
+        // Handled before the config is read.
+        Some(
+            Cmd::Config { .. }
+            | Cmd::Completions { .. }
+            | Cmd::Manpage { .. }
+            | Cmd::Opml {
+                what: OpmlCmd::Import { .. },
+            },
+        ) => ExitCode::SUCCESS,
         Some(Cmd::Open(paths)) => run_tui(
             &paths.into_iter().map(PathBuf::from).collect::<Vec<_>>(),
             config,

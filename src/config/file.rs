@@ -50,41 +50,7 @@ impl Config {
     /// Reads a config file and merges it over the defaults. A file over
     /// [`MAX_CONFIG_BYTES`] is refused for its size, read no further than that.
     pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
-        let fail = |message: String| {
-            vec![ConfigError {
-                path: path.to_path_buf(),
-                line: 0,
-                column: 0,
-                message,
-            }]
-        };
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|file| {
-                std::io::Read::read_to_end(
-                    &mut std::io::Read::take(file, MAX_CONFIG_BYTES + 1),
-                    &mut bytes,
-                )
-            })
-            .map_err(|e| fail(format!("cannot read config: {e}")))?;
-        if bytes.len() as u64 > MAX_CONFIG_BYTES {
-            return Err(fail(format!(
-                "config refused: larger than {} KiB; a config this size is not one a person wrote",
-                MAX_CONFIG_BYTES / 1024
-            )));
-        }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let valid = std::str::from_utf8(valid).unwrap_or_default();
-            let line_start = valid.rfind('\n').map_or(0, |k| k + 1);
-            vec![ConfigError {
-                path: path.to_path_buf(),
-                line: valid.matches('\n').count() + 1,
-                column: valid[line_start..].chars().count() + 1,
-                message: "cannot read config: not UTF-8 text".into(),
-            }]
-        })?;
-        Config::parse(&text, path)
+        Config::parse(&read_config_text(path)?, path)
     }
 
     /// Parses config text (the user's file) and merges it over the defaults. All problems found
@@ -134,6 +100,45 @@ impl Config {
             browser,
         })
     }
+}
+
+/// A config file's text: refused over [`MAX_CONFIG_BYTES`] (read no further than that), and
+/// located at the first byte that is not UTF-8.
+pub fn read_config_text(path: &Path) -> Result<String, Vec<ConfigError>> {
+    let fail = |message: String| {
+        vec![ConfigError {
+            path: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            message,
+        }]
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, MAX_CONFIG_BYTES + 1),
+                &mut bytes,
+            )
+        })
+        .map_err(|e| fail(format!("cannot read config: {e}")))?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(fail(format!(
+            "config refused: larger than {} KiB; a config this size is not one a person wrote",
+            MAX_CONFIG_BYTES / 1024
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line_start = valid.rfind('\n').map_or(0, |k| k + 1);
+        vec![ConfigError {
+            path: path.to_path_buf(),
+            line: valid.matches('\n').count() + 1,
+            column: valid[line_start..].chars().count() + 1,
+            message: "cannot read config: not UTF-8 text".into(),
+        }]
+    })
 }
 
 #[derive(Deserialize)]
