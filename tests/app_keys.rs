@@ -294,3 +294,77 @@ fn a_search_nothing_matches_says_so_and_esc_at_the_prompt_ends_it() {
     press(&mut app, &["n"]);
     assert_eq!(app.status(), Some("no search: / searches this article"));
 }
+
+/// Types text at a prompt, one key per character.
+fn type_text(app: &mut parallax::tui::App, text: &str) {
+    let keys: Vec<String> = text
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                "Space".into()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    press(app, &keys.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_filter_takes_query_terms_and_says_which_one_it_left_out() {
+    let mut app = sample_app(160, 40);
+    let all = app.articles().len();
+    // Two weeks after the tram stories (2026-05-12 to 14): only later articles are recent.
+    let may_28 = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_779_926_400);
+    app.update(Action::Now(may_28));
+    let titles = |app: &parallax::tui::App| -> Vec<String> {
+        app.list()
+            .visible
+            .iter()
+            .map(|&i| app.articles()[i].source.clone())
+            .collect()
+    };
+    press(&mut app, &["/"]);
+    type_text(&mut app, "source:daily");
+    assert_eq!(titles(&app), ["Tessaly Daily"; 2], "both of its reports");
+    type_text(&mut app, " -school");
+    assert_eq!(app.list().visible.len(), 1, "{:?}", titles(&app));
+    press(&mut app, &["Esc", "/"]);
+    type_text(&mut app, "since:3w");
+    let recent = app.list().visible.len();
+    assert!(recent > 0 && recent < all, "{recent} of {all}");
+    for &i in &app.list().visible {
+        let p = app.articles()[i].published.unwrap();
+        assert!((p.year, p.month) >= (2026, 5), "{p:?}");
+    }
+    // A broken term is named in the status bar; the rest of the query still applies.
+    type_text(&mut app, " colour:red");
+    assert_eq!(app.list().visible.len(), recent);
+    let screen = screen(&app);
+    assert!(
+        screen.contains("left out: column 10: `colour:` is not a term"),
+        "{screen}"
+    );
+    press(&mut app, &["Enter"]);
+    assert!(screen_has(&app, "(1 term left out)"));
+}
+
+#[test]
+fn unread_and_read_follow_the_marks_made_in_the_reader() {
+    let mut app = sample_app(160, 40);
+    let all = app.articles().len();
+    press(&mut app, &["Enter", "Esc"]);
+    let opened = app.list().selected_article().unwrap();
+    press(&mut app, &["/"]);
+    type_text(&mut app, "unread");
+    press(&mut app, &["Enter"]);
+    assert_eq!(app.list().visible.len(), all - 1);
+    assert!(!app.list().visible.contains(&opened));
+    press(&mut app, &["Esc", "/"]);
+    type_text(&mut app, "read");
+    assert_eq!(app.list().visible, [opened]);
+}
+
+fn screen_has(app: &parallax::tui::App, text: &str) -> bool {
+    screen(app).contains(text)
+}

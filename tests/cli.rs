@@ -698,3 +698,32 @@ fn opml_import_of_a_broken_file_names_its_line_and_changes_nothing() {
     assert!(stderr(&out).contains("broken.opml:3:"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&config).unwrap(), "# mine\n");
 }
+
+#[test]
+fn list_query_keeps_what_the_list_filter_would() {
+    let out = parallax(&["list", "sample-articles", "--query", "source:daily -school"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{table}");
+    assert!(rows[0].contains("Tessaly Daily"), "{table}");
+
+    let out = parallax(&[
+        "list",
+        "sample-articles",
+        "--query",
+        "\"tram line\" unread",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!json.as_array().unwrap().is_empty());
+
+    let bad = parallax(&["list", "sample-articles", "--query", "crane since:soon"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("--query, column 7: `soon` is not a time"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(bad.stdout.is_empty());
+}

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use parallax::article::sanitize_line;
-use parallax::library::{IssueKind, Loaded};
+use parallax::library::{IssueKind, Loaded, Query, ReadState};
 
 #[derive(serde::Serialize)]
 struct Row<'a> {
@@ -43,6 +43,36 @@ pub fn run(loaded: &Loaded, json: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Keeps the articles the query (the list filter's language) keeps, with the read marks of
+/// the state file for `read` and `unread`. A term that does not parse is an error here: a
+/// script is better stopped than given a wider list than it asked for.
+pub fn keep_matching(loaded: &mut Loaded, text: &str) -> Result<(), ExitCode> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let query = Query::parse(text, now);
+    if !query.problems().is_empty() {
+        for problem in query.problems() {
+            say::error(format_args!("parallax: --query, {problem}"));
+        }
+        return Err(ExitCode::from(2));
+    }
+    let read = parallax::config::state_file()
+        .filter(|p| p.exists())
+        .map(|p| {
+            let outcome = ReadState::load(&p);
+            if let Some(warning) = &outcome.warning {
+                say::error(format_args!("parallax: {}: {warning}", p.display()));
+            }
+            outcome.state
+        })
+        .unwrap_or_default();
+    loaded
+        .articles
+        .retain(|a| query.matches(a, |a| read.is_read(a)));
+    Ok(())
 }
 
 fn rows(loaded: &Loaded) -> impl Iterator<Item = Row<'_>> {

@@ -48,6 +48,10 @@ enum Cmd {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Only the articles this query keeps, in the list filter's language
+        /// (e.g. "source:ledger since:2d -tag:sport").
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
     },
     /// Compare two articles: which passages each carries of the other, and where they disagree.
     Compare {
@@ -189,7 +193,15 @@ pub fn run(mut cli: Cli) -> ExitCode {
     };
 
     match cli.command {
-        Some(Cmd::List { paths, json }) => list::run(&load_library(&paths, &config).0, json),
+        Some(Cmd::List { paths, json, query }) => {
+            let mut loaded = load_library(&paths, &config).0;
+            if let Some(query) = query
+                && let Err(status) = list::keep_matching(&mut loaded, &query)
+            {
+                return status;
+            }
+            list::run(&loaded, json)
+        }
         Some(Cmd::Compare {
             left,
             right,

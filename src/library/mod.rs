@@ -2,6 +2,7 @@
 //! remembers between runs.
 
 mod atomic;
+mod filter;
 mod load;
 mod query;
 mod samples;
@@ -12,8 +13,9 @@ mod state;
 pub use atomic::{
     STALE_TEMP_AGE, remove_stale_temporaries, write_atomically, write_new_atomically,
 };
+pub use filter::{Query, QueryProblem};
 pub use load::{DEFAULT_MAX_FILE_SIZE, IssueKind, LoadIssue, LoadOptions, Loaded, load_paths};
-pub use query::{SortKey, matches_filter, sorted_indices};
+pub use query::{SortKey, sorted_indices};
 pub use samples::{SAMPLES, load_samples};
 pub use set_aside::{StateFile, read_state_file, set_aside};
 pub use similar::Fingerprints;

@@ -22,7 +22,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else if let Some(query) = app.search_prompt() {
         format!("search: {query}▏")
     } else if app.list.editing {
-        format!("/{}▏", app.list.filter)
+        match app.list.filter_problems().first() {
+            // The rest of the query applies; this term waits to be fixed.
+            Some(problem) => format!("/{}▏  left out: {problem}", app.list.filter),
+            None => format!("/{}▏", app.list.filter),
+        }
     } else if !app.pending.is_empty() {
         let keys: Vec<String> = app.pending.iter().map(ToString::to_string).collect();
         format!("{} … (waiting for the next key)", keys.join(" "))

@@ -75,7 +75,7 @@ impl App {
                 .filter(|a| !known.contains(&a.path)),
         );
         self.issues.extend(done.issues);
-        self.list.reload(&self.articles);
+        self.list.reload(shelf!(self));
         let effect = (new > 0).then(|| self.articles_changed());
         let log = log_key(&self.keymap);
         let mut text = format!(
@@ -117,7 +117,7 @@ impl App {
                 let index = self.articles.iter().position(|a| a.path == path)?;
                 self.articles[index] = article;
                 self.reader.invalidate();
-                self.list.reload(&self.articles);
+                self.list.reload(shelf!(self));
                 Some(self.articles_changed())
             }
             Err(e) => {

@@ -2,6 +2,21 @@
 //! to the pane that has the keyboard (each pane's `update` is beside its state and view) and
 //! carries out what the pane replies.
 
+/// The list's view of the library, built from the app's fields in place, so the list can be
+/// borrowed mutably beside them (a method would borrow the whole app).
+macro_rules! shelf {
+    ($app:expr) => {
+        $crate::tui::list::Shelf {
+            articles: &$app.articles,
+            read: &$app.read,
+            now: $app
+                .now
+                .duration_since(std::time::SystemTime::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64),
+        }
+    };
+}
+
 mod access;
 mod comparing;
 mod library;
@@ -277,7 +292,7 @@ impl App {
             return None;
         }
         if self.list.editing {
-            self.list.edit_filter(key, &self.articles);
+            self.list.edit_filter(key, shelf!(self));
             return None;
         }
         self.pending.push(key);
@@ -350,12 +365,12 @@ impl App {
             }
             Command::FullText => return self.start_full_text(),
             Command::Filter | Command::ClearFilter | Command::CycleSort => {
-                let reply = self.list.update(command, &self.articles, self.list_page());
+                let reply = self.list.update(command, shelf!(self), self.list_page());
                 return self.apply(reply);
             }
             _ => {
                 let reply = match self.focus {
-                    Focus::List => self.list.update(command, &self.articles, self.list_page()),
+                    Focus::List => self.list.update(command, shelf!(self), self.list_page()),
                     Focus::Reader => self.reader.update(command, self.reader_height()),
                 };
                 return self.apply(reply);

@@ -4,5 +4,5 @@ mod state;
 mod update;
 mod view;
 
-pub use state::ListPane;
+pub use state::{ListPane, Shelf};
 pub use view::render;

@@ -1,5 +1,15 @@
 use crate::article::Article;
-use crate::library::{SortKey, matches_filter, sorted_indices};
+use crate::library::{Query, QueryProblem, ReadState, SortKey, sorted_indices};
+
+/// What the list sorts and filters: the articles, their read marks and the time now (for
+/// `since:`), as the app holds them.
+#[derive(Debug, Clone, Copy)]
+pub struct Shelf<'a> {
+    pub articles: &'a [Article],
+    pub read: &'a ReadState,
+    /// Seconds since 1970.
+    pub now: i64,
+}
 
 /// What the list shows: the library sorted and filtered, and which row is selected.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +25,8 @@ pub struct ListPane {
     pub sort: SortKey,
     /// The filter text as typed.
     pub filter: String,
+    /// The filter as parsed.
+    query: Query,
     /// True while the filter prompt has the keyboard.
     pub editing: bool,
 }
@@ -60,35 +72,43 @@ impl ListPane {
         self.offset = self.offset.min(self.visible.len().saturating_sub(height));
     }
 
+    /// The terms of the filter that were left out, and why.
+    pub fn filter_problems(&self) -> &[QueryProblem] {
+        self.query.problems()
+    }
+
     /// Cycles the sort order, keeping the same article selected.
-    pub fn cycle_sort(&mut self, articles: &[Article]) {
+    pub fn cycle_sort(&mut self, shelf: Shelf) {
         self.sort = self.sort.next();
-        self.order = sorted_indices(articles, self.sort);
-        self.refilter(articles, false);
+        self.order = sorted_indices(shelf.articles, self.sort);
+        self.refilter(shelf, false);
     }
 
     /// Takes in a library that gained or changed articles, keeping sort, filter and selection.
-    pub fn reload(&mut self, articles: &[Article]) {
-        self.order = sorted_indices(articles, self.sort);
-        self.refilter(articles, false);
+    pub fn reload(&mut self, shelf: Shelf) {
+        self.order = sorted_indices(shelf.articles, self.sort);
+        self.query = Query::parse(&self.filter, shelf.now);
+        self.refilter(shelf, false);
     }
 
-    /// Re-applies the filter after it changed. When the filter only grew (more letters typed),
-    /// only the rows already visible are searched again.
-    pub fn set_filter(&mut self, articles: &[Article], filter: String) {
-        let narrowed = filter.starts_with(&self.filter) && !self.filter.is_empty();
+    /// Re-applies the filter after it changed. When the new filter can only keep fewer
+    /// articles (more letters typed into words), only the rows already visible are tested.
+    pub fn set_filter(&mut self, shelf: Shelf, filter: String) {
+        let query = Query::parse(&filter, shelf.now);
+        let narrowed = query.narrows(&filter, &self.query, &self.filter);
         self.filter = filter;
-        self.refilter(articles, narrowed);
+        self.query = query;
+        self.refilter(shelf, narrowed);
     }
 
-    fn refilter(&mut self, articles: &[Article], narrowed: bool) {
+    fn refilter(&mut self, shelf: Shelf, narrowed: bool) {
         let keep = self.selected_article();
-        let query = self.filter.to_lowercase();
         let source = if narrowed { &self.visible } else { &self.order };
+        let articles = shelf.articles;
         self.visible = source
             .iter()
             .copied()
-            .filter(|&i| matches_filter(&articles[i], &query))
+            .filter(|&i| self.query.matches(&articles[i], |a| shelf.read.is_read(a)))
             .collect();
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
@@ -101,6 +121,14 @@ impl ListPane {
 mod tests {
     use super::*;
 
+    fn shelf<'a>(articles: &'a [Article], read: &'a ReadState) -> Shelf<'a> {
+        Shelf {
+            articles,
+            read,
+            now: 0,
+        }
+    }
+
     fn arts() -> Vec<Article> {
         ["Alpha port", "Beta tram", "Gamma port"]
             .iter()
@@ -111,16 +139,22 @@ mod tests {
     #[test]
     fn filtering_keeps_the_selected_article_when_it_still_matches() {
         let a = arts();
+        let read = ReadState::default();
+        let s = shelf(&a, &read);
         let mut list = ListPane::new(&a);
         list.select(2);
         let chosen = list.selected_article();
-        list.set_filter(&a, "port".into());
+        list.set_filter(s, "port".into());
         assert_eq!(list.visible.len(), 2);
         assert_eq!(list.selected_article(), chosen);
-        list.set_filter(&a, "porte".into());
+        list.set_filter(s, "porte".into());
         assert!(list.visible.is_empty());
         assert_eq!(list.selected_article(), None);
-        list.set_filter(&a, String::new());
+        list.set_filter(s, "-porte".into());
+        assert_eq!(list.visible.len(), 3, "a negated word keeps the rest");
+        list.set_filter(s, "-port".into());
+        assert_eq!(list.visible.len(), 1);
+        list.set_filter(s, String::new());
         assert_eq!(list.visible.len(), 3);
     }
 

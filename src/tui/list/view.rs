@@ -25,10 +25,16 @@ pub fn render(
     } else {
         format!(" · filter: {}", pane.filter)
     };
-    let count = if pane.filter.is_empty() {
-        articles.len().to_string()
-    } else {
-        format!("{} of {}", pane.visible.len(), articles.len())
+    let count = match pane.filter_problems().len() {
+        _ if pane.filter.is_empty() => articles.len().to_string(),
+        0 => format!("{} of {}", pane.visible.len(), articles.len()),
+        // Said before the filter's text, which a narrow list cuts.
+        n => format!(
+            "{} of {} ({n} term{} left out)",
+            pane.visible.len(),
+            articles.len(),
+            if n == 1 { "" } else { "s" }
+        ),
     };
     let title = format!(" Library {count} · sort: {}{filter} ", pane.sort.label());
     let block = Block::bordered()
