@@ -121,7 +121,11 @@ fn the_first_fetched_articles_replace_the_samples() {
     }));
     assert_eq!(app.articles().len(), 1);
     assert_eq!(selected_title(&app), "Ferry to Lindholm suspended");
-    assert!(screen(&app).contains("Library 1 · "), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("Library 1 unread of 1 · "),
+        "{}",
+        screen(&app)
+    );
     // The mark pointed into the samples; it is gone, and comparing asks for a new one.
     press(&mut app, &["c"]);
     assert!(app.compare().is_none());

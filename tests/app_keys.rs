@@ -368,3 +368,56 @@ fn unread_and_read_follow_the_marks_made_in_the_reader() {
 fn screen_has(app: &parallax::tui::App, text: &str) -> bool {
     screen(app).contains(text)
 }
+
+#[test]
+fn mark_all_read_marks_only_the_filtered_rows_and_undo_gives_them_back() {
+    let mut app = sample_app(160, 40);
+    let all = app.articles().len();
+    assert!(screen(&app).contains(&format!("Library {all} unread of {all}")));
+    press(&mut app, &["/"]);
+    type_text(&mut app, "source:daily");
+    press(&mut app, &["Enter"]);
+    let shown = app.list().visible.clone();
+    assert_eq!(shown.len(), 2);
+    let effects = press(&mut app, &["A"]);
+    assert_eq!(effects, [Effect::SaveReadState]);
+    assert!(
+        shown
+            .iter()
+            .all(|&i| app.read().is_read(&app.articles()[i]))
+    );
+    let unread_elsewhere = (0..all).filter(|&i| !app.read().is_read(&app.articles()[i]));
+    assert_eq!(
+        unread_elsewhere.count(),
+        all - 2,
+        "rows the filter hides stay unread"
+    );
+    let text = screen(&app);
+    assert!(text.contains("2 articles marked read (U undoes)"), "{text}");
+    assert!(text.contains("2 of 14 · 0 unread"), "{text}");
+    // Nothing left to mark: nothing to save.
+    assert!(press(&mut app, &["A"]).is_empty());
+    assert_eq!(press(&mut app, &["U"]), [Effect::SaveReadState]);
+    assert!(
+        shown
+            .iter()
+            .all(|&i| !app.read().is_read(&app.articles()[i]))
+    );
+    assert!(screen(&app).contains("2 articles unread again"));
+    assert!(press(&mut app, &["U"]).is_empty());
+    assert!(screen(&app).contains("no mark-all-read to undo"));
+}
+
+#[test]
+fn undo_gives_back_only_what_mark_all_read_changed() {
+    let mut app = sample_app(160, 40);
+    press(&mut app, &["Enter", "Esc"]);
+    let opened = app.list().selected_article().unwrap();
+    press(&mut app, &["A", "U"]);
+    assert!(
+        app.read().is_read(&app.articles()[opened]),
+        "read before, read after"
+    );
+    let unread = (0..app.articles().len()).filter(|&i| !app.read().is_read(&app.articles()[i]));
+    assert_eq!(unread.count(), app.articles().len() - 1);
+}

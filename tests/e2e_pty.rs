@@ -135,7 +135,7 @@ fn last_index(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn browse_read_help_and_quit_restores_the_terminal() {
     let home = tempfile::tempdir().unwrap();
     let mut s = Session::start(&[], home.path());
-    s.wait_for("Library 14 · ");
+    s.wait_for("Library 14 unread of 14 · ");
     s.wait_for("Mayor opens Ashgrove's first new school in twenty years");
 
     s.type_keys(b"j");
@@ -162,7 +162,7 @@ fn browse_read_help_and_quit_restores_the_terminal() {
     s.wait_for("Enter open");
     s.type_keys(b"/crane");
     s.wait_for("/crane");
-    s.wait_for("Library 7 of 14 · sort: date · filter: crane");
+    s.wait_for("Library 7 of 14 · 7 unread · filter: crane");
 
     s.type_keys(b"\rq");
     let (status, parser, raw) = s.finish();
@@ -211,14 +211,14 @@ fn a_corrupt_state_file_is_set_aside_with_a_warning() {
 fn mark_compare_and_read_both_columns() {
     let home = tempfile::tempdir().unwrap();
     let mut s = Session::start(&["sample-articles"], home.path());
-    s.wait_for("Library 14 · ");
+    s.wait_for("Library 14 unread of 14 · ");
     // Filter to the tram wire story, mark it, then pick the paraphrase and compare.
     s.type_keys(b"/meridian");
     s.wait_for("Library 1 of 14");
     s.type_keys(b"\rm");
     s.wait_for("marked \"Tessaly council approves 12-kilometre tram extension\"");
     s.type_keys(b"\x1b");
-    s.wait_for("Library 14 · ");
+    s.wait_for("Library 14 unread of 14 · ");
     s.type_keys(b"/wrangling\r");
     s.wait_for("Library 1 of 14");
     s.type_keys(b"c");

@@ -54,6 +54,8 @@ impl Context {
                 ClearFilter,
                 CycleSort,
                 ToggleRead,
+                MarkAllRead,
+                UndoMarkAllRead,
                 Mark,
                 Compare,
                 OpenUrl,
@@ -114,6 +116,10 @@ pub enum Command {
     ClearFilter,
     CycleSort,
     ToggleRead,
+    /// Mark every article the list shows (under its filter) read.
+    MarkAllRead,
+    /// Give back the read marks of the last MarkAllRead.
+    UndoMarkAllRead,
     /// Mark the selected article as the left side of the next comparison.
     Mark,
     /// Compare the marked article (or the most similar one) with the selected one.
@@ -145,7 +151,7 @@ pub enum Command {
 
 impl Command {
     /// Every command.
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 38] = [
         Command::Quit,
         Command::Help,
         Command::ShowLog,
@@ -163,6 +169,8 @@ impl Command {
         Command::ClearFilter,
         Command::CycleSort,
         Command::ToggleRead,
+        Command::MarkAllRead,
+        Command::UndoMarkAllRead,
         Command::Mark,
         Command::Compare,
         Command::NextDivergence,
@@ -204,6 +212,8 @@ impl Command {
             Command::ClearFilter => "clear_filter",
             Command::CycleSort => "cycle_sort",
             Command::ToggleRead => "toggle_read",
+            Command::MarkAllRead => "mark_all_read",
+            Command::UndoMarkAllRead => "undo_mark_all_read",
             Command::Mark => "mark",
             Command::Compare => "compare",
             Command::NextDivergence => "next_divergence",
@@ -263,6 +273,8 @@ impl Command {
             (Command::ClearFilter, _) => "clear the filter",
             (Command::CycleSort, _) => "sort by date, source or title",
             (Command::ToggleRead, _) => "mark read or unread",
+            (Command::MarkAllRead, _) => "mark every article in the list (as filtered) read",
+            (Command::UndoMarkAllRead, _) => "undo the last mark-all-read",
             (Command::FetchFeeds, _) => "fetch all subscribed feeds (in the background)",
             (Command::OpenUrl, _) => "open the article's web page in the browser",
             (Command::FullText, _) => "fetch the full text of a summary-only article",

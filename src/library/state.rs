@@ -49,6 +49,11 @@ impl ReadState {
         self.read.contains(&Self::key(article))
     }
 
+    /// Marks unread the articles stored under these keys; returns how many were read.
+    pub fn unmark(&mut self, keys: &[String]) -> usize {
+        keys.iter().filter(|k| self.read.remove(*k)).count()
+    }
+
     /// Marks an article read or unread; returns true when that changed anything.
     pub fn set_read(&mut self, article: &Article, read: bool) -> bool {
         let key = Self::key(article);

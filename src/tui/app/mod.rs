@@ -20,6 +20,7 @@ macro_rules! shelf {
 mod access;
 mod comparing;
 mod library;
+mod marks;
 mod messages;
 mod mouse;
 mod searching;
@@ -101,6 +102,8 @@ pub struct App {
     data_dir: Option<PathBuf>,
     /// The time, as the loop last gave it (`Action::Now`): `update` reads no clock.
     now: SystemTime,
+    /// The articles the last mark-all-read marked (their read-mark keys), for its undo.
+    undo_read: Option<Vec<String>>,
 }
 
 impl App {
@@ -160,7 +163,9 @@ impl App {
             library_version: 0,
             data_dir,
             now: SystemTime::UNIX_EPOCH,
+            undo_read: None,
         };
+        app.list.count_unread(shelf!(app));
         app.settle();
         app
     }
@@ -343,6 +348,7 @@ impl App {
                 if let Some(index) = self.list.selected_article() {
                     self.focus = Focus::Reader;
                     if self.read.set_read(&self.articles[index], true) {
+                        self.list.count_unread(shelf!(self));
                         return Some(Effect::SaveReadState);
                     }
                 }
@@ -352,9 +358,12 @@ impl App {
                     let article = &self.articles[index];
                     let now_read = !self.read.is_read(article);
                     self.read.set_read(article, now_read);
+                    self.list.count_unread(shelf!(self));
                     return Some(Effect::SaveReadState);
                 }
             }
+            Command::MarkAllRead => return self.mark_all_read(),
+            Command::UndoMarkAllRead => return self.undo_mark_all_read(),
             Command::Mark => self.toggle_mark(),
             Command::Compare => return self.open_comparison(),
             Command::FetchFeeds => return self.start_fetch(),

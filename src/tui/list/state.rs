@@ -27,6 +27,9 @@ pub struct ListPane {
     pub filter: String,
     /// The filter as parsed.
     query: Query,
+    /// How many of the rows shown are unread (counted when rows or marks change, not per
+    /// frame: a read mark is a look-up by path).
+    pub unread: usize,
     /// True while the filter prompt has the keyboard.
     pub editing: bool,
 }
@@ -114,6 +117,16 @@ impl ListPane {
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.offset = 0;
+        self.count_unread(shelf);
+    }
+
+    /// Counts the unread rows again; the app calls it when read marks change.
+    pub fn count_unread(&mut self, shelf: Shelf) {
+        self.unread = self
+            .visible
+            .iter()
+            .filter(|&&i| !shelf.read.is_read(&shelf.articles[i]))
+            .count();
     }
 }
 

@@ -26,8 +26,14 @@ pub fn render(
         format!(" · filter: {}", pane.filter)
     };
     let count = match pane.filter_problems().len() {
-        _ if pane.filter.is_empty() => articles.len().to_string(),
-        0 => format!("{} of {}", pane.visible.len(), articles.len()),
+        _ if articles.is_empty() => "0".into(),
+        _ if pane.filter.is_empty() => format!("{} unread of {}", pane.unread, articles.len()),
+        0 => format!(
+            "{} of {} · {} unread",
+            pane.visible.len(),
+            articles.len(),
+            pane.unread
+        ),
         // Said before the filter's text, which a narrow list cuts.
         n => format!(
             "{} of {} ({n} term{} left out)",
@@ -36,7 +42,8 @@ pub fn render(
             if n == 1 { "" } else { "s" }
         ),
     };
-    let title = format!(" Library {count} · sort: {}{filter} ", pane.sort.label());
+    // The sort comes last: it is the first thing a narrow list may cut.
+    let title = format!(" Library {count}{filter} · sort: {} ", pane.sort.label());
     let block = Block::bordered()
         .border_type(if focused {
             BorderType::Thick

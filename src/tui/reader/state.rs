@@ -144,6 +144,10 @@ fn layout(article: &Article, width: usize) -> Vec<ReaderLine> {
     }
     meta.push(format!("{} words", article.word_count));
     push_wrapped(LineKind::Meta, &meta.join(" · "), &mut lines);
+    if !article.tags.is_empty() {
+        let tags = crate::article::sanitize_line(&article.tags.join(", "));
+        push_wrapped(LineKind::Meta, &format!("tags: {tags}"), &mut lines);
+    }
     if !article.url.is_empty() {
         push_wrapped(LineKind::Meta, &article.url, &mut lines);
     }
@@ -227,5 +231,23 @@ mod tests {
         assert_eq!(pane.scroll, 0);
         pane.scroll_by(1000, 10);
         assert_eq!(pane.scroll, pane.lines().len() - 10);
+    }
+
+    #[test]
+    fn the_header_shows_the_tags_without_control_characters() {
+        let mut arts = article("Body.");
+        arts[0].tags = vec!["harbour".into(), "val\x1b[31mmora".into()];
+        let mut pane = ReaderPane::default();
+        pane.show(Some(0));
+        pane.ensure_layout(&arts, 60);
+        let tags: Vec<&str> = pane
+            .lines()
+            .iter()
+            .filter(|l| l.kind == LineKind::Meta && l.text.starts_with("tags: "))
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(tags.len(), 1);
+        assert!(tags[0].starts_with("tags: harbour, val"), "{tags:?}");
+        assert!(!tags[0].contains('\x1b'));
     }
 }
