@@ -10,6 +10,7 @@ pub mod compare;
 pub mod config;
 pub mod fetch;
 pub mod library;
+pub mod log;
 pub mod opml;
 pub mod source;
 pub mod tui;

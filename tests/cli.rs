@@ -169,10 +169,12 @@ fn config_path_honours_the_environment() {
         .env("HOME", home.path())
         .output()
         .unwrap();
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        "/somewhere/px.toml (does not exist yet: defaults are in use)\n"
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.starts_with("/somewhere/px.toml (does not exist yet: defaults are in use)\nlog: "),
+        "{said}"
     );
+    assert!(said.trim_end().ends_with("parallax/parallax.log"), "{said}");
     let out = parallax(&["config", "path"]);
     assert!(
         String::from_utf8(out.stdout)

@@ -515,6 +515,26 @@ fn the_fetch_command_stores_reports_and_lists() {
     assert!(stdout.contains("Broken: failed: HTTP 500"), "{stdout}");
     assert!(stdout.contains("1 of 2 feeds failed"), "{stdout}");
 
+    // The log file has the failure with its reason, in plain text, where `config path` says.
+    let log_path = home.path().join("data/parallax/parallax.log");
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    let failed: Vec<&str> = log.lines().filter(|l| l.contains("feed failed")).collect();
+    assert_eq!(failed.len(), 1, "{log}");
+    assert!(
+        failed[0].contains("WARN") && failed[0].contains("Broken"),
+        "{log}"
+    );
+    assert!(
+        failed[0].contains("HTTP 500") && failed[0].contains("/fail.rss"),
+        "{log}"
+    );
+    assert!(log.contains("fetch done") && !log.contains('\x1b'), "{log}");
+    let paths = String::from_utf8(run(&["config", "path"]).stdout).unwrap();
+    assert!(
+        paths.contains(&format!("log: {}", log_path.display())),
+        "{paths}"
+    );
+
     let out = run(&["list"]);
     let listing = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());

@@ -156,27 +156,43 @@ pub fn run(mut cli: Cli) -> ExitCode {
     if let Some(Cmd::Config { what }) = &cli.command {
         match what {
             ConfigCmd::Default => print!("{DEFAULT_CONFIG}"),
-            ConfigCmd::Path => match &location.path {
-                Some(p) => {
-                    let note = if p.exists() {
-                        ""
-                    } else {
-                        " (does not exist yet: defaults are in use)"
-                    };
-                    say::out(format_args!("{}{note}", p.display()));
+            ConfigCmd::Path => {
+                match &location.path {
+                    Some(p) => {
+                        let note = if p.exists() {
+                            ""
+                        } else {
+                            " (does not exist yet: defaults are in use)"
+                        };
+                        say::out(format_args!("{}{note}", p.display()));
+                    }
+                    None => say::out(format_args!(
+                        "(no config folder on this system: defaults are in use)"
+                    )),
                 }
-                None => say::out(format_args!(
-                    "(no config folder on this system: defaults are in use)"
-                )),
-            },
+                if let Some(log) = parallax::log::log_file() {
+                    say::out(format_args!("log: {}", log.display()));
+                }
+            }
         }
         return ExitCode::SUCCESS;
+    }
+    // From here on, what happens is also written to the log file (never to the terminal).
+    if let Some(log) = parallax::log::log_file()
+        && let Err(why) = parallax::log::start(&log)
+    {
+        say::error(format_args!(
+            "parallax: the log cannot be written ({why}); going on without it"
+        ));
     }
 
     // The config is read and checked before the terminal is touched.
     let config = match load_config(&location) {
         Ok(c) => c,
         Err(errors) => {
+            for e in &errors {
+                tracing::error!("config: {e}");
+            }
             say::error(format_args!(
                 "parallax: the config file has {} problem{}:",
                 errors.len(),

@@ -85,9 +85,13 @@ pub fn fetch_all(
     full_text: bool,
     progress: &(dyn Fn(&Progress) + Sync),
 ) -> FetchReport {
+    tracing::info!(feeds = feeds.len(), library = %library.display(), "fetch started");
     let (state, state_problem) = FetchState::load(state_path);
     let may_save = state.is_some();
     let stale_removed = remove_stale_temporaries(library, STALE_TEMP_AGE);
+    for path in &stale_removed {
+        tracing::info!(path = %path.display(), "removed a temporary file a killed fetch left");
+    }
     let shared = Shared {
         state: Mutex::new(state.unwrap_or_default()),
         may_save,
@@ -111,6 +115,7 @@ pub fn fetch_all(
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(feed) = feeds.get(k) else { break };
                     let outcome = shared.fetch_one(feed);
+                    log_outcome(feed, &outcome);
                     let snapshot = {
                         let mut p = lock(&shared.progress);
                         p.done += 1;
@@ -126,7 +131,7 @@ pub fn fetch_all(
             });
         }
     });
-    FetchReport {
+    let report = FetchReport {
         outcomes: outcomes
             .into_inner()
             .unwrap_or_else(|p| p.into_inner())
@@ -138,6 +143,38 @@ pub fn fetch_all(
             .into_inner()
             .unwrap_or_else(|p| p.into_inner()),
         stale_removed,
+    };
+    if let Some(problem) = &report.state_problem {
+        tracing::warn!(state = %state_path.display(), "{problem}");
+    }
+    let failed = report.outcomes.iter().filter(|o| o.result.is_err()).count();
+    tracing::info!(new = report.new_paths().count(), failed, "fetch done");
+    report
+}
+
+/// One line per feed in the log, and one per item that could not be stored. What a server
+/// sent may hold escape sequences: the log stays plain text.
+fn log_outcome(feed: &FeedSource, outcome: &FeedOutcome) {
+    use crate::article::sanitize_line;
+    match &outcome.result {
+        Ok(r) => {
+            tracing::info!(
+                feed = %outcome.feed,
+                url = %feed.url,
+                new = r.new.len(),
+                unchanged = r.unchanged,
+                "feed fetched"
+            );
+            for problem in &r.problems {
+                tracing::warn!(feed = %outcome.feed, "{}", sanitize_line(problem));
+            }
+        }
+        Err(why) => tracing::warn!(
+            feed = %outcome.feed,
+            url = %feed.url,
+            "feed failed: {}",
+            sanitize_line(why)
+        ),
     }
 }
 

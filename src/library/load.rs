@@ -104,6 +104,19 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
         articles.extend(article);
         issues.append(&mut file_issues);
     }
+    // A file name may hold escape sequences: the log stays plain text.
+    for issue in &issues {
+        let line = crate::article::sanitize_line(&issue.to_string());
+        match issue.kind {
+            IssueKind::Skipped => tracing::warn!("{line}"),
+            _ => tracing::debug!("{line}"),
+        }
+    }
+    tracing::info!(
+        articles = articles.len(),
+        problems = issues.len(),
+        "library loaded"
+    );
     Loaded { articles, issues }
 }
 
