@@ -421,3 +421,53 @@ fn undo_gives_back_only_what_mark_all_read_changed() {
     let unread = (0..app.articles().len()).filter(|&i| !app.read().is_read(&app.articles()[i]));
     assert_eq!(unread.count(), app.articles().len() - 1);
 }
+
+/// The reading pane's URL is an OSC 8 link when the terminal shows them, and plain text
+/// otherwise; either way the row reads the same.
+#[test]
+fn the_url_is_a_link_only_where_the_terminal_shows_links() {
+    use parallax::tui::Startup;
+    let render = |hyperlinks: bool| {
+        let startup = Startup {
+            hyperlinks,
+            ..Startup::new(Config::builtin().keymap)
+        };
+        let mut app = common::app_starting(load_samples(), startup, 160, 30);
+        // The Ledger's report has a URL.
+        while !app.articles()[app.list().selected_article().unwrap()]
+            .url
+            .starts_with("https://northern-ledger")
+        {
+            press(&mut app, &["j"]);
+        }
+        let area = app.area();
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        parallax::tui::view::render(&app, area, &mut buf);
+        (screen(&app), buf)
+    };
+    let (plain_text, plain) = render(false);
+    assert!(plain.content().iter().all(|c| !c.symbol().contains('\x1b')));
+    let (linked_text, linked) = render(true);
+    let links: Vec<&str> = linked
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| s.starts_with("\x1b]8;;"))
+        .collect();
+    assert_eq!(links.len(), 1, "one row holds the URL");
+    assert!(
+        links[0].starts_with("\x1b]8;;https://northern-ledger.example/")
+            && links[0].ends_with("\x1b]8;;\x1b\\"),
+        "{:?}",
+        links[0]
+    );
+    let url = "https://northern-ledger.example/2026/03/05/valmora-crane";
+    let shown = links[0].split("\x1b\\").nth(1).unwrap();
+    assert_eq!(
+        shown.trim_end_matches("\x1b]8;;"),
+        url,
+        "the link shows the URL"
+    );
+    assert!(plain_text.contains(url));
+    assert_eq!(linked_text.lines().count(), plain_text.lines().count());
+}

@@ -352,6 +352,7 @@ fn run_tui(paths: &[PathBuf], config: Config) -> ExitCode {
         theme: config.theme,
         warnings,
         colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        hyperlinks: parallax::tui::terminal_supports_hyperlinks(|name| std::env::var(name).ok()),
         feeds: config.feeds.len(),
         showing_samples: samples,
         data_dir: parallax::config::data_dir(),

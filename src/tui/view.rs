@@ -31,7 +31,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if let Some(r) = p.reader.filter(|_| app.compare.is_none()) {
-        reader::render(&app.reader, app.focus == Focus::Reader, r, buf);
+        reader::render(
+            &app.reader,
+            app.focus == Focus::Reader,
+            app.hyperlinks,
+            r,
+            buf,
+        );
     }
     if let Some(r) = p.status {
         status::render(app, r, buf);

@@ -76,6 +76,8 @@ pub struct App {
     pub(in crate::tui) compare: Option<ComparePane>,
     /// Whether colours may be used (false with NO_COLOR): then style and symbols carry meaning.
     pub(in crate::tui) colour: bool,
+    /// Whether the terminal shows OSC 8 links (the reader's URL is one then).
+    pub(in crate::tui) hyperlinks: bool,
     /// Colours of the comparison pane.
     pub(in crate::tui) theme: Theme,
     /// The export prompt (a file path) while it is open.
@@ -120,6 +122,7 @@ impl App {
             area,
             warnings,
             colour,
+            hyperlinks,
             feeds,
             showing_samples,
             data_dir,
@@ -151,6 +154,7 @@ impl App {
             marked: None,
             compare: None,
             colour,
+            hyperlinks,
             theme,
             fingerprints,
             feeds,

@@ -20,6 +20,8 @@ pub struct Startup {
     /// Whether colour may be used: false under NO_COLOR, and then style and symbols carry
     /// the meaning.
     pub colour: bool,
+    /// Whether the terminal shows OSC 8 links: the reader's URL is then one.
+    pub hyperlinks: bool,
     /// How many feeds the config subscribes to (`r` has nothing to do without one).
     pub feeds: usize,
     /// The built-in samples stand in for an empty library; the first fetched articles
@@ -42,6 +44,7 @@ impl Startup {
             area: Rect::default(),
             warnings: Vec::new(),
             colour: true,
+            hyperlinks: false,
             feeds: 0,
             showing_samples: false,
             data_dir: None,

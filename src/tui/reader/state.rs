@@ -6,6 +6,8 @@ use crate::tui::search::Search;
 pub enum LineKind {
     Title,
     Meta,
+    /// The article's web address (a link, where the terminal shows them).
+    Link,
     Blank,
     Body,
 }
@@ -27,6 +29,8 @@ pub struct ReaderPane {
     pub scroll: usize,
     layout_key: Option<(usize, u16)>,
     lines: Vec<ReaderLine>,
+    /// Where the article's `Link` lines point: its URL, percent-encoded, when it is http(s).
+    link: Option<String>,
     /// The search in this article, while there is one (`/`).
     pub search: Option<Search>,
 }
@@ -50,6 +54,7 @@ impl ReaderPane {
     pub fn ensure_layout(&mut self, articles: &[Article], width: u16) {
         let Some(index) = self.article else {
             self.lines.clear();
+            self.link = None;
             self.layout_key = None;
             return;
         };
@@ -57,6 +62,7 @@ impl ReaderPane {
             return;
         }
         self.lines = layout(&articles[index], usize::from(width.max(1)));
+        self.link = crate::tui::hyperlink::link_target(&articles[index].url);
         self.layout_key = Some((index, width));
         // The same query over the new lines, from where the reader is.
         if let Some(query) = self.search.as_ref().map(|s| s.query().to_string()) {
@@ -90,6 +96,11 @@ impl ReaderPane {
         if let Some(search) = &self.search {
             self.scroll = search.scroll_to_show(self.scroll, height, self.max_scroll(height));
         }
+    }
+
+    /// The target of the article's `Link` lines, when its URL is a web address.
+    pub fn link(&self) -> Option<&str> {
+        self.link.as_deref()
     }
 
     /// The laid-out lines (empty until [`Self::ensure_layout`] ran).
@@ -149,7 +160,7 @@ fn layout(article: &Article, width: usize) -> Vec<ReaderLine> {
         push_wrapped(LineKind::Meta, &format!("tags: {tags}"), &mut lines);
     }
     if !article.url.is_empty() {
-        push_wrapped(LineKind::Meta, &article.url, &mut lines);
+        push_wrapped(LineKind::Link, &article.url, &mut lines);
     }
     // Which file this is: two reports of one event often share a title.
     let path = crate::article::sanitize_line(&article.path.display().to_string());

@@ -7,8 +7,9 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 use super::{LineKind, ReaderPane};
 use crate::tui::layout::{inner, reader_text};
 
-/// Draws the visible slice of the laid-out article; nothing else is touched.
-pub fn render(pane: &ReaderPane, focused: bool, area: Rect, buf: &mut Buffer) {
+/// Draws the visible slice of the laid-out article; nothing else is touched. With
+/// `hyperlinks`, the URL is a link the terminal lets one click.
+pub fn render(pane: &ReaderPane, focused: bool, hyperlinks: bool, area: Rect, buf: &mut Buffer) {
     let height = usize::from(inner(area).height);
     let total = pane.lines().len();
     let position = if total <= height || total == 0 {
@@ -42,12 +43,17 @@ pub fn render(pane: &ReaderPane, focused: bool, area: Rect, buf: &mut Buffer) {
         let style = match line.kind {
             LineKind::Title => Style::new().bold(),
             LineKind::Meta => Style::new().dim(),
+            LineKind::Link => Style::new().dim().underlined(),
             LineKind::Blank | LineKind::Body => Style::new(),
         };
         let width = usize::from(area.width);
-        buf.set_stringn(area.x, y, &line.text, width, style);
+        let (end, _) = buf.set_stringn(area.x, y, &line.text, width, style);
         if let Some(search) = &pane.search {
             search.paint(n, 0, &line.text, area.x, y, width, buf);
+        }
+        if let (true, LineKind::Link, Some(target)) = (hyperlinks, line.kind, pane.link()) {
+            let row = Rect::new(area.x, y, end.saturating_sub(area.x), 1);
+            crate::tui::hyperlink::link_row(buf, row, target);
         }
     }
 }
