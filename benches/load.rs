@@ -64,6 +64,21 @@ fn filter(c: &mut Criterion) {
     let now = 1_796_083_200; // 2026-12-01
     let mut group = c.benchmark_group("filter");
     group.sample_size(20);
+    // What the list does besides: count the unread rows it keeps (a read-mark look-up each).
+    let mut read = parallax::library::ReadState::default();
+    for a in articles.iter().step_by(3) {
+        read.set_read(a, true);
+    }
+    group.bench_function("unread_query_and_count_10k", |b| {
+        let query = Query::parse("unread", now);
+        b.iter(|| {
+            let kept: Vec<&parallax::article::Article> = articles
+                .iter()
+                .filter(|a| query.matches(a, |a| read.is_read(a)))
+                .collect();
+            kept.iter().filter(|a| !read.is_read(a)).count()
+        })
+    });
     for (label, text) in [
         ("absent_word_10k", "zzqx"),
         ("two_words_10k", "kaka roro"),
@@ -83,5 +98,41 @@ fn filter(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, pick, library_terms, filter);
+/// The same through the app, as typed: at the list's filter prompt over 10,000 articles, a
+/// letter no article holds (every body read to the end, then the unread rows counted) and
+/// Backspace (all rows back, counted again). One iteration is those two keystrokes.
+fn filter_keystrokes(c: &mut Criterion) {
+    use parallax::config::{Config, Key, KeyCode};
+    use parallax::tui::{Action, App, Startup};
+    let dir = corpus::library_10k();
+    let loaded = load_paths(std::slice::from_ref(&dir), &LoadOptions::default());
+    let mut app = App::new(
+        loaded,
+        Startup {
+            area: ratatui::layout::Rect::new(0, 0, 200, 60),
+            ..Startup::new(Config::builtin().keymap)
+        },
+    );
+    app.update(Action::Key(Key::char('/')));
+    let mut group = c.benchmark_group("filter");
+    group.sample_size(20);
+    group.bench_function("app_letter_and_backspace_10k", |b| {
+        b.iter(|| {
+            app.update(Action::Key(Key::char('z')));
+            assert!(app.list().visible.is_empty());
+            app.update(Action::Key(Key::plain(KeyCode::Backspace)));
+            app.list().visible.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    load,
+    pick,
+    library_terms,
+    filter,
+    filter_keystrokes
+);
 criterion_main!(benches);

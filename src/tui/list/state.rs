@@ -1,6 +1,9 @@
 use crate::article::Article;
 use crate::library::{Query, QueryProblem, ReadState, SortKey, sorted_indices};
 
+/// Lists at least this long are filtered on all cores.
+const PARALLEL_FROM: usize = 2000;
+
 /// What the list sorts and filters: the articles, their read marks and the time now (for
 /// `since:`), as the app holds them.
 #[derive(Debug, Clone, Copy)]
@@ -108,11 +111,15 @@ impl ListPane {
         let keep = self.selected_article();
         let source = if narrowed { &self.visible } else { &self.order };
         let articles = shelf.articles;
-        self.visible = source
-            .iter()
-            .copied()
-            .filter(|&i| self.query.matches(&articles[i], |a| shelf.read.is_read(a)))
-            .collect();
+        let keeps = |&i: &usize| self.query.matches(&articles[i], |a| shelf.read.is_read(a));
+        // A big library is searched on both cores (in order), so a query over 10,000 articles
+        // answers within a frame.
+        self.visible = if source.len() >= PARALLEL_FROM {
+            use rayon::prelude::*;
+            source.par_iter().copied().filter(keeps).collect()
+        } else {
+            source.iter().copied().filter(keeps).collect()
+        };
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0);
