@@ -3,6 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::ListPane;
 use crate::article::{Article, sanitize_line};
@@ -42,8 +43,18 @@ pub fn render(
             if n == 1 { "" } else { "s" }
         ),
     };
-    // The sort comes last: it is the first thing a narrow list may cut.
-    let title = format!(" Library {count}{filter} · sort: {} ", pane.sort.label());
+    // What does not fit goes whole, the sort first, then the filter's text (which the status
+    // bar and the rows already tell), never a word cut in two.
+    let room = usize::from(area.width).saturating_sub(2);
+    let sort = format!(" · sort: {}", pane.sort.label());
+    let title = [
+        format!(" Library {count}{filter}{sort} "),
+        format!(" Library {count}{filter} "),
+        format!(" Library {count} "),
+    ]
+    .into_iter()
+    .find(|t| t.width() <= room)
+    .unwrap_or_else(|| format!(" Library {count} "));
     let block = Block::bordered()
         .border_type(if focused {
             BorderType::Thick
