@@ -49,6 +49,13 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
         Line::from("While filtering: type to search, Enter keeps the filter, Esc clears it.")
             .italic(),
     );
+    lines.push(
+        Line::from(
+            "Filter terms (all must hold): words, \"a phrase\", source:NAME, tag:NAME, unread, \
+             read, since:2d, since:2026-11-01, before:1w, and -term for not.",
+        )
+        .italic(),
+    );
     lines.push(Line::from("Mouse: the wheel scrolls the pane under it; a click selects.").italic());
     lines.push(
         Line::from(
