@@ -729,3 +729,35 @@ fn list_query_keeps_what_the_list_filter_would() {
     );
     assert!(bad.stdout.is_empty());
 }
+
+#[test]
+fn opml_import_refuses_a_list_that_would_make_the_config_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "# mine\n").unwrap();
+    let mut opml = String::from("<opml><body>\n");
+    // About 270 bytes of config a feed: 4,500 of them pass the 1 MiB a config may have.
+    let region = "of the northern coast and the islands ".repeat(4);
+    for n in 0..4_500 {
+        opml.push_str(&format!(
+            "<outline text=\"Harbour bulletin {n} {region}\" xmlUrl=\"https://bulletins.example/harbour/{n}/feed.xml\"/>\n"
+        ));
+    }
+    opml.push_str("</body></opml>\n");
+    let file = dir.path().join("many.opml");
+    std::fs::write(&file, opml).unwrap();
+    let out = parallax(&[
+        "--config",
+        config.to_str().unwrap(),
+        "opml",
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("nothing was imported"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), "# mine\n");
+}

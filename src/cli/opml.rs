@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::say;
-use parallax::config::{Config, NewFeed, add_feeds, read_config_text};
+use parallax::config::{Config, MAX_CONFIG_BYTES, NewFeed, add_feeds, read_config_text};
 use parallax::library::write_atomically;
 use parallax::opml::{read_opml, write_opml};
 
@@ -65,7 +65,17 @@ pub fn import(file: &Path, config_path: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // What is written must be a config Parallax reads.
+    // What is written must be a config Parallax reads, and not one too big to read.
+    if result.text.len() as u64 > MAX_CONFIG_BYTES {
+        say::error(format_args!(
+            "parallax: {} feeds would make {} larger than {} KiB, more than Parallax reads; \
+             nothing was imported",
+            result.added.len(),
+            config_path.display(),
+            MAX_CONFIG_BYTES / 1024
+        ));
+        return ExitCode::FAILURE;
+    }
     if let Err(errors) = Config::parse(&result.text, config_path) {
         return config_problems(&errors);
     }

@@ -33,14 +33,13 @@ pub fn add_feeds<'a>(text: &str, feeds: &[NewFeed<'a>]) -> Result<FeedsAdded<'a>
     if doc.get("feeds").is_none() {
         doc["feeds"] = Item::ArrayOfTables(ArrayOfTables::new());
     }
-    let mut known: Vec<String> = urls(&doc["feeds"])?;
+    let mut known: std::collections::HashSet<String> = urls(&doc["feeds"])?.into_iter().collect();
     let (mut added, mut already) = (Vec::new(), Vec::new());
     for feed in feeds {
-        if known.iter().any(|u| u == feed.url) {
+        if !known.insert(feed.url.to_string()) {
             already.push(*feed);
             continue;
         }
-        known.push(feed.url.to_string());
         added.push(*feed);
         match &mut doc["feeds"] {
             Item::ArrayOfTables(tables) => tables.push(table(feed)),

@@ -13,7 +13,7 @@ mod theme;
 pub use command::{Command, Context};
 pub use edit::{FeedsAdded, NewFeed, add_feeds};
 pub use error::ConfigError;
-pub use file::{Config, DEFAULT_CONFIG, read_config_text};
+pub use file::{Config, DEFAULT_CONFIG, MAX_CONFIG_BYTES, read_config_text};
 pub use keymap::{Keymap, Lookup};
 pub use keys::{Key, KeyCode, KeySeq};
 pub use paths::{CONFIG_ENV, ConfigLocation, data_dir, fetch_state_file, library_dir, state_file};
