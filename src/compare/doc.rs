@@ -21,7 +21,15 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Segments and tokenises a body.
     pub fn new(body: &'a str, vocab: &mut Vocab<'a>) -> Doc<'a> {
-        let sentences = sentences(body);
+        Doc::with_sentences(body, sentences(body), vocab)
+    }
+
+    /// Tokenises a body already cut into sentences (by [`sentences`]).
+    pub fn with_sentences(
+        body: &'a str,
+        sentences: Vec<Sentence>,
+        vocab: &mut Vocab<'a>,
+    ) -> Doc<'a> {
         let mut tokens = Vec::with_capacity(body.len() / 5);
         let mut token_start = Vec::with_capacity(sentences.len() + 1);
         let mut terms = Vec::with_capacity(sentences.len());

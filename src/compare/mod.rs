@@ -172,13 +172,32 @@ pub(crate) fn conflicts_of(c: &Comparison, kind: ConflictKind) -> Vec<(&str, &st
 }
 
 fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
-    let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
-    let ld = Doc::new(&left.body, &mut vocab).with_headline(headline_bytes(&left));
-    let rd = Doc::new(&right.body, &mut vocab).with_headline(headline_bytes(&right));
+    let (left_sentences, right_sentences) = rayon::join(
+        || segment::sentences(&left.body),
+        || segment::sentences(&right.body),
+    );
+    // Both documents share one vocabulary, so they are tokenised in turn; the word pieces of
+    // their sentences (for the meaning) are cut on the other core meanwhile.
+    let ((ld, rd, vocab), (left_pieces, right_pieces)) = rayon::join(
+        || {
+            let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
+            let ld = Doc::with_sentences(&left.body, left_sentences.clone(), &mut vocab)
+                .with_headline(headline_bytes(&left));
+            let rd = Doc::with_sentences(&right.body, right_sentences.clone(), &mut vocab)
+                .with_headline(headline_bytes(&right));
+            (ld, rd, vocab)
+        },
+        || {
+            rayon::join(
+                || semantic::sentence_pieces(&left.body, &left_sentences),
+                || semantic::sentence_pieces(&right.body, &right_sentences),
+            )
+        },
+    );
     let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
     // The two cores: the sentences' meaning on one, the quotations on the other.
     let (meaning, (left_quotes, right_quotes)) = rayon::join(
-        || semantic::SentenceVectors::of_pair(&ld, &rd),
+        || semantic::SentenceVectors::from_pieces(left_pieces, right_pieces),
         || rayon::join(|| facts::all_quotes(&ld), || facts::all_quotes(&rd)),
     );
     let (aligned, verdict, tier) =

@@ -15,6 +15,7 @@ mod table;
 mod wordpiece;
 
 use super::doc::Doc;
+use super::segment::Sentence;
 use table::{DIMS, Table};
 
 /// Smoothing of the piece weights a/(a+p): a piece as frequent as this weighs one half.
@@ -33,21 +34,33 @@ pub struct SentenceVectors {
     right: Vec<[f32; DIMS]>,
 }
 
+/// The word pieces of each sentence of a body, in order (punctuation left out).
+pub fn sentence_pieces(body: &str, sentences: &[Sentence]) -> Vec<Vec<u32>> {
+    let mut splitter = Table::shipped().vocabulary.splitter();
+    sentences
+        .iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            splitter.pieces(&body[s.text.clone()], &mut out);
+            out
+        })
+        .collect()
+}
+
 impl SentenceVectors {
     /// Embeds every sentence of the two documents.
     pub fn of_pair(left: &Doc, right: &Doc) -> SentenceVectors {
+        let (lp, rp) = rayon::join(
+            || sentence_pieces(left.body, &left.sentences),
+            || sentence_pieces(right.body, &right.sentences),
+        );
+        SentenceVectors::from_pieces(lp, rp)
+    }
+
+    /// Embeds the sentences of two documents from their pieces (by [`sentence_pieces`]), so
+    /// the cutting can run beside other work.
+    pub fn from_pieces(lp: Vec<Vec<u32>>, rp: Vec<Vec<u32>>) -> SentenceVectors {
         let table = Table::shipped();
-        let pieces = |doc: &Doc| -> Vec<Vec<u32>> {
-            let mut splitter = table.vocabulary.splitter();
-            (0..doc.sentences.len())
-                .map(|k| {
-                    let mut out = Vec::new();
-                    splitter.pieces(doc.text(k), &mut out);
-                    out
-                })
-                .collect()
-        };
-        let (lp, rp) = rayon::join(|| pieces(left), || pieces(right));
         let mut count = vec![0u32; table.rows()];
         let mut total = 0usize;
         for ids in lp.iter().chain(&rp) {
