@@ -24,9 +24,11 @@ pub fn log_file() -> Option<PathBuf> {
     crate::config::data_dir().map(|d| d.join("parallax.log"))
 }
 
-/// Starts sending log records to the file at `path` for the rest of the process.
+/// Starts sending log records to the file at `path` for the rest of the process. The file is
+/// opened (and its folder made) at the first record; a record that cannot be written is lost,
+/// never shown on the terminal.
 pub fn start(path: &Path) -> Result<(), String> {
-    let log = CappedLog::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let log = CappedLog::new(path);
     let (filter, bad_level) = match std::env::var(LOG_ENV) {
         Ok(level) if !level.trim().is_empty() => match EnvFilter::try_new(&level) {
             Ok(filter) => (filter, None),
@@ -46,28 +48,38 @@ pub fn start(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The log file and how many bytes it holds, shared by every thread that logs.
+/// The log file and how many bytes it holds, shared by every thread that logs. It is opened
+/// at the first record, so a command that has nothing to log touches no file.
 struct CappedLog {
     path: PathBuf,
-    file: Mutex<(File, u64)>,
+    file: Mutex<Option<(File, u64)>>,
 }
 
 impl CappedLog {
-    fn open(path: &Path) -> io::Result<CappedLog> {
+    fn new(path: &Path) -> CappedLog {
+        CappedLog {
+            path: path.to_path_buf(),
+            file: Mutex::new(None),
+        }
+    }
+
+    fn open(path: &Path) -> io::Result<(File, u64)> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let file = OpenOptions::new().create(true).append(true).open(path)?;
         let len = file.metadata()?.len();
-        Ok(CappedLog {
-            path: path.to_path_buf(),
-            file: Mutex::new((file, len)),
-        })
+        Ok((file, len))
     }
 
     fn write(&self, buf: &[u8]) -> io::Result<usize> {
         let mut guard = self.file.lock().unwrap_or_else(|p| p.into_inner());
-        let (file, len) = &mut *guard;
+        if guard.is_none() {
+            *guard = Some(CappedLog::open(&self.path)?);
+        }
+        let Some((file, len)) = guard.as_mut() else {
+            return Ok(0);
+        };
         if *len > 0 && *len + buf.len() as u64 > MAX_LOG_BYTES {
             let old = self.path.with_extension("log.old");
             std::fs::rename(&self.path, &old)?;
@@ -112,7 +124,7 @@ mod tests {
     fn the_file_is_set_aside_when_full_and_a_new_one_begun() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logs").join("parallax.log");
-        let log = CappedLog::open(&path).unwrap();
+        let log = CappedLog::new(&path);
         let line = vec![b'x'; 1000];
         let lines = MAX_LOG_BYTES / 1000 + 5;
         for _ in 0..lines {
@@ -126,7 +138,6 @@ mod tests {
         assert_eq!(old + now, lines * 1000, "nothing lost");
         // Reopened later, it goes on counting from its size.
         drop(log);
-        let again = CappedLog::open(&path).unwrap();
-        assert_eq!(again.file.lock().unwrap().1, now);
+        assert_eq!(CappedLog::open(&path).unwrap().1, now);
     }
 }

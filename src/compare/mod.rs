@@ -51,6 +51,7 @@ use facts::Passage;
 pub use headline::compared_text;
 use headline::headline_bytes;
 use order::{Draft, mark_moved, sentence_owners, unique_runs};
+use params::PARALLEL_PREPARE_BYTES;
 use token::Vocab;
 
 /// Settings for a comparison.
@@ -171,33 +172,53 @@ pub(crate) fn conflicts_of(c: &Comparison, kind: ConflictKind) -> Vec<(&str, &st
         .collect()
 }
 
-fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
-    let (left_sentences, right_sentences) = rayon::join(
+/// Both documents, their shared vocabulary and, for long texts, the word pieces of their
+/// sentences. The documents share one vocabulary, so they are tokenised in turn; on long
+/// texts the pieces (which need only the sentence boundaries) are cut on the other core
+/// meanwhile. Short texts leave the pieces to the meaning step: handing work to the other
+/// core costs more than it saves there.
+type Pieces = (Vec<Vec<u32>>, Vec<Vec<u32>>);
+fn prepare<'a>(left: &'a Side, right: &'a Side) -> (Doc<'a>, Doc<'a>, Vocab<'a>, Option<Pieces>) {
+    let tokenise = |ls: Vec<segment::Sentence>, rs: Vec<segment::Sentence>| {
+        let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
+        let ld =
+            Doc::with_sentences(&left.body, ls, &mut vocab).with_headline(headline_bytes(left));
+        let rd =
+            Doc::with_sentences(&right.body, rs, &mut vocab).with_headline(headline_bytes(right));
+        (ld, rd, vocab)
+    };
+    if left.body.len() + right.body.len() < PARALLEL_PREPARE_BYTES {
+        let (ld, rd, vocab) = tokenise(
+            segment::sentences(&left.body),
+            segment::sentences(&right.body),
+        );
+        return (ld, rd, vocab, None);
+    }
+    let (ls, rs) = rayon::join(
         || segment::sentences(&left.body),
         || segment::sentences(&right.body),
     );
-    // Both documents share one vocabulary, so they are tokenised in turn; the word pieces of
-    // their sentences (for the meaning) are cut on the other core meanwhile.
-    let ((ld, rd, vocab), (left_pieces, right_pieces)) = rayon::join(
-        || {
-            let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
-            let ld = Doc::with_sentences(&left.body, left_sentences.clone(), &mut vocab)
-                .with_headline(headline_bytes(&left));
-            let rd = Doc::with_sentences(&right.body, right_sentences.clone(), &mut vocab)
-                .with_headline(headline_bytes(&right));
-            (ld, rd, vocab)
-        },
+    let ((ld, rd, vocab), pieces) = rayon::join(
+        || tokenise(ls.clone(), rs.clone()),
         || {
             rayon::join(
-                || semantic::sentence_pieces(&left.body, &left_sentences),
-                || semantic::sentence_pieces(&right.body, &right_sentences),
+                || semantic::sentence_pieces(&left.body, &ls),
+                || semantic::sentence_pieces(&right.body, &rs),
             )
         },
     );
+    (ld, rd, vocab, Some(pieces))
+}
+
+fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
+    let (ld, rd, vocab, pieces) = prepare(&left, &right);
     let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
     // The two cores: the sentences' meaning on one, the quotations on the other.
     let (meaning, (left_quotes, right_quotes)) = rayon::join(
-        || semantic::SentenceVectors::from_pieces(left_pieces, right_pieces),
+        || match pieces {
+            Some((lp, rp)) => semantic::SentenceVectors::from_pieces(lp, rp),
+            None => semantic::SentenceVectors::of_pair(&ld, &rd),
+        },
         || rayon::join(|| facts::all_quotes(&ld), || facts::all_quotes(&rd)),
     );
     let (aligned, verdict, tier) =

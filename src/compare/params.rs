@@ -90,3 +90,8 @@ pub const PER_SENTENCE: usize = 8;
 
 /// The largest group a merge may make, per side.
 pub const MAX_MERGED: usize = 3;
+
+/// Two texts together at least this long are segmented, tokenised and cut into word pieces
+/// on both cores at once; shorter ones in turn, as handing work over costs more than it saves
+/// (on the 8 KB pair about 0.5 ms more, on the 2 MB pair about 50 ms less).
+pub const PARALLEL_PREPARE_BYTES: usize = 64 * 1024;

@@ -112,7 +112,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
             _ => tracing::debug!("{line}"),
         }
     }
-    tracing::info!(
+    tracing::debug!(
         articles = articles.len(),
         problems = issues.len(),
         "library loaded"
