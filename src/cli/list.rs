@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use parallax::article::sanitize_line;
-use parallax::library::{IssueKind, Loaded, Query, ReadState};
+use parallax::library::{IssueKind, Loaded, Query, ReadState, unix_seconds};
 
 #[derive(serde::Serialize)]
 struct Row<'a> {
@@ -49,10 +49,7 @@ pub fn run(loaded: &Loaded, json: bool) -> ExitCode {
 /// the state file for `read` and `unread`. A term that does not parse is an error here: a
 /// script is better stopped than given a wider list than it asked for.
 pub fn keep_matching(loaded: &mut Loaded, text: &str) -> Result<(), ExitCode> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    let query = Query::parse(text, now);
+    let query = Query::parse(text, unix_seconds(std::time::SystemTime::now()));
     if !query.problems().is_empty() {
         for problem in query.problems() {
             say::error(format_args!("parallax: --query, {problem}"));

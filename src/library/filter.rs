@@ -51,6 +51,12 @@ enum Test {
     Before(i64),
 }
 
+/// A time as the seconds since 1970 that [`Query::parse`] takes (0 before 1970).
+pub fn unix_seconds(time: std::time::SystemTime) -> i64 {
+    time.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
 const HOUR: i64 = 3600;
 const DAY: i64 = 24 * HOUR;
 

@@ -13,7 +13,7 @@ mod state;
 pub use atomic::{
     STALE_TEMP_AGE, remove_stale_temporaries, write_atomically, write_new_atomically,
 };
-pub use filter::{Query, QueryProblem};
+pub use filter::{Query, QueryProblem, unix_seconds};
 pub use load::{DEFAULT_MAX_FILE_SIZE, IssueKind, LoadIssue, LoadOptions, Loaded, load_paths};
 pub use query::{SortKey, sorted_indices};
 pub use samples::{SAMPLES, load_samples};

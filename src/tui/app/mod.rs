@@ -9,10 +9,7 @@ macro_rules! shelf {
         $crate::tui::list::Shelf {
             articles: &$app.articles,
             read: &$app.read,
-            now: $app
-                .now
-                .duration_since(std::time::SystemTime::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64),
+            now: $crate::library::unix_seconds($app.now),
         }
     };
 }

@@ -144,7 +144,7 @@ fn minimap(c: &Comparison, rows: &[Row], conflicted: &[bool], height: usize) -> 
                 .left
                 .iter()
                 .chain(&row.right)
-                .any(|(_, m)| *m == Mark::Changed) =>
+                .any(|(_, m)| matches!(m, Mark::Changed | Mark::Added)) =>
             {
                 MapCell::Changed
             }
