@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::candidates::{Pair, candidates};
+use super::cores::Cores;
 use super::decision::{Candidate, Evidence};
 use super::doc::{Doc, Norms, Weights, containment, union};
 use super::model::{Meaning, Relation, Tier, Verdict};
@@ -45,18 +46,27 @@ pub struct Aligned {
 /// far.
 type Fits<'f> = dyn Fn(&Pair, &[usize], &[usize]) -> bool + 'f;
 
-/// Every candidate pair of two documents with its lexical similarity, as the aligner sees them.
-pub fn candidate_pairs(left: &Doc, right: &Doc, weights: &Weights) -> Vec<Candidate> {
+/// Every candidate pair of two documents with its similarities, as the aligner sees them.
+pub fn candidate_pairs(
+    left: &Doc,
+    right: &Doc,
+    weights: &Weights,
+    meaning: &SentenceVectors,
+) -> Vec<Candidate> {
     let left_norms: Vec<Norms> = left.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let right_norms: Vec<Norms> = right.terms.iter().map(|t| Norms::of(t, weights)).collect();
-    candidates(left, right, weights, [&left_norms, &right_norms])
-        .into_iter()
-        .map(|p| Candidate {
-            left: p.left,
-            right: p.right,
-            lexical: p.score,
-        })
-        .collect()
+    let pairs = candidates(left, right, weights, [&left_norms, &right_norms]);
+    measured(&pairs, meaning, Cores::of(left, right))
+}
+
+/// The pairs with their meaning measured, on both cores for long texts.
+fn measured(pairs: &[Pair], meaning: &SentenceVectors, cores: Cores) -> Vec<Candidate> {
+    cores.map(pairs, |(_, p)| Candidate {
+        left: p.left,
+        right: p.right,
+        lexical: p.score,
+        meaning: meaning.cosine(p.left, p.right),
+    })
 }
 
 /// Aligns the sentences of two documents.
@@ -73,39 +83,22 @@ pub fn align(
     let pairs = candidates(left, right, weights, [&left_norms, &right_norms]);
     let short = left.sentences.len().max(right.sentences.len()) <= LONG_TEXT;
     let subject = topic_cosine(left, right, weights);
-    let listed: Vec<Candidate> = pairs
-        .iter()
-        .map(|p| Candidate {
-            left: p.left,
-            right: p.right,
-            lexical: p.score,
-        })
-        .collect();
+    let cores = Cores::of(left, right);
+    let listed = measured(&pairs, meaning, cores);
     let (deep, used) =
         DeepVectors::for_tier(left, right, listed.iter().map(|c| (c.left, c.right)), tier);
-    let evidence = Evidence::new(
-        left,
-        right,
-        weights,
-        meaning,
-        deep.as_ref(),
-        subject,
-        &listed,
-    );
+    let evidence = Evidence::new(left, right, weights, deep.as_ref(), subject, &listed);
     // Each pair ranked by the probability the decision gives it.
-    let mut ranked: Vec<(f32, Pair)> = pairs
-        .iter()
-        .zip(&listed)
-        .map(|(p, c)| (evidence.probability(c), *p))
-        .collect();
-    ranked.sort_by(|a, b| {
+    let mut ranked: Vec<(f32, Pair)> =
+        cores.map(&listed, |(k, c)| (evidence.probability(c), pairs[k]));
+    cores.sort_by(&mut ranked, |a, b| {
         b.0.total_cmp(&a.0)
             .then(a.1.left.cmp(&b.1.left))
             .then(a.1.right.cmp(&b.1.right))
     });
     // The join pass walks pairs by their own score.
     let mut by_score = ranked.clone();
-    by_score.sort_by(|a, b| {
+    cores.sort_by(&mut by_score, |a, b| {
         b.1.score
             .total_cmp(&a.1.score)
             .then(a.1.left.cmp(&b.1.left))

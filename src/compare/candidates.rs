@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::cores::Cores;
 use super::doc::{Doc, Norms, Weights};
 use super::params::{
     CANDIDATE_BATCH, COMMON_TERM_CAP, EXACT_SCORED, FLOOR, LONG_TEXT, PER_SENTENCE,
@@ -42,8 +43,14 @@ pub(super) fn candidates(
         norms: norms[0],
         right_headline: right.headline,
     };
-    // Each right sentence on its own, on both cores, each worker with its own scratch; the
-    // pairs keep the right sentences' order.
+    // Each right sentence on its own, on both cores for long texts, each worker with its own
+    // scratch; the pairs keep the right sentences' order.
+    if !Cores::of(left, right).parallel() {
+        let mut scratch = Scratch::new(n_left);
+        return (right.terms.iter().enumerate())
+            .flat_map(|(j, terms)| search.pairs_of(j, terms, norms[1][j], &mut scratch))
+            .collect();
+    }
     let per_sentence: Vec<Vec<Pair>> = right
         .terms
         .par_iter()

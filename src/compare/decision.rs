@@ -10,7 +10,6 @@ use rustc_hash::FxHashMap;
 
 use super::doc::{Doc, Weights};
 use super::params::{DECISION_BIAS, DECISION_BIAS_FAST, DECISION_WEIGHTS, DECISION_WEIGHTS_FAST};
-use super::semantic::SentenceVectors;
 use super::semantic::deep::DeepVectors;
 use super::token::TokenKind;
 
@@ -34,12 +33,15 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "deep",
 ];
 
-/// A candidate pair: left sentence, right sentence, lexical similarity.
+/// A candidate pair: left sentence, right sentence, and their two similarities.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate {
     pub left: usize,
     pub right: usize,
     pub lexical: f32,
+    /// The cosine of the two sentences' meaning vectors, measured once: on long texts the
+    /// vectors do not fit in the cache, and reading a left one costs more than the cosine.
+    pub meaning: f32,
 }
 
 /// What every pair's measurements need from the two documents.
@@ -47,7 +49,6 @@ pub struct Evidence<'e> {
     left: &'e Doc<'e>,
     right: &'e Doc<'e>,
     weights: &'e Weights,
-    meaning: &'e SentenceVectors,
     /// The deep tier's vectors, when it ran: the decision then uses the weights trained with
     /// its measurement.
     deep: Option<&'e DeepVectors>,
@@ -97,7 +98,6 @@ impl<'e> Evidence<'e> {
         left: &'e Doc<'e>,
         right: &'e Doc<'e>,
         weights: &'e Weights,
-        meaning: &'e SentenceVectors,
         deep: Option<&'e DeepVectors>,
         subject: f32,
         candidates: &[Candidate],
@@ -105,7 +105,7 @@ impl<'e> Evidence<'e> {
         let mut best_left = vec![Best::default(); left.sentences.len()];
         let mut best_right = vec![Best::default(); right.sentences.len()];
         for c in candidates {
-            let m = meaning.cosine(c.left, c.right);
+            let m = c.meaning;
             push(&mut best_left[c.left].lexical, c.lexical);
             push(&mut best_left[c.left].meaning, m);
             push(&mut best_right[c.right].lexical, c.lexical);
@@ -135,7 +135,6 @@ impl<'e> Evidence<'e> {
             left,
             right,
             weights,
-            meaning,
             deep,
             raw: candidates
                 .iter()
@@ -159,7 +158,7 @@ impl<'e> Evidence<'e> {
     /// The measurements of one candidate pair.
     pub fn features(&self, c: &Candidate) -> [f32; FEATURES] {
         let (i, j) = (c.left, c.right);
-        let m = self.meaning.cosine(i, j);
+        let m = c.meaning;
         let (bl, br) = (self.best_left[i], self.best_right[j]);
         let lexical_margin =
             c.lexical - other(bl.lexical, c.lexical).max(other(br.lexical, c.lexical));

@@ -14,6 +14,7 @@
 mod align;
 mod candidates;
 mod classify;
+mod cores;
 mod decision;
 mod diff;
 mod doc;
@@ -31,7 +32,6 @@ mod token;
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use std::time::{Duration, Instant};
 
 pub use align::AlignParams;
@@ -45,13 +45,13 @@ pub use segment::{Sentence, sentences};
 
 use crate::article::Article;
 use classify::{classify, summarise};
+use cores::Cores;
 use diff::{SideTokens, WordDiff, coarse_diff, word_diff};
 use doc::{Doc, Weights, union};
 use facts::Passage;
 pub use headline::compared_text;
 use headline::headline_bytes;
 use order::{Draft, mark_moved, sentence_owners, unique_runs};
-use params::PARALLEL_PREPARE_BYTES;
 use token::Vocab;
 
 /// Settings for a comparison.
@@ -118,8 +118,8 @@ pub fn candidate_features(
     let ld = Doc::new(&left.body, &mut vocab).with_headline(headline_bytes(&left));
     let rd = Doc::new(&right.body, &mut vocab).with_headline(headline_bytes(&right));
     let weights = Weights::new([&ld, &rd], &vocab, None);
-    let meaning = semantic::SentenceVectors::of_pair(&ld, &rd);
-    let candidates = align::candidate_pairs(&ld, &rd, &weights);
+    let meaning = semantic::SentenceVectors::of_pair(&ld, &rd, Cores::of(&ld, &rd));
+    let candidates = align::candidate_pairs(&ld, &rd, &weights, &meaning);
     let subject = align::topic_cosine(&ld, &rd, &weights);
     let (deep, _) = semantic::deep::DeepVectors::for_tier(
         &ld,
@@ -127,15 +127,7 @@ pub fn candidate_features(
         candidates.iter().map(|c| (c.left, c.right)),
         tier,
     );
-    let evidence = decision::Evidence::new(
-        &ld,
-        &rd,
-        &weights,
-        &meaning,
-        deep.as_ref(),
-        subject,
-        &candidates,
-    );
+    let evidence = decision::Evidence::new(&ld, &rd, &weights, deep.as_ref(), subject, &candidates);
     // Only body sentences are candidates (headlines pair by a rule of their own), so the
     // decision is trained on the bodies.
     candidates
@@ -172,55 +164,58 @@ pub(crate) fn conflicts_of(c: &Comparison, kind: ConflictKind) -> Vec<(&str, &st
         .collect()
 }
 
-/// Both documents, their shared vocabulary and, for long texts, the word pieces of their
-/// sentences. The documents share one vocabulary, so they are tokenised in turn; on long
-/// texts the pieces (which need only the sentence boundaries) are cut on the other core
-/// meanwhile. Short texts leave the pieces to the meaning step: handing work to the other
-/// core costs more than it saves there.
-type Pieces = (Vec<Vec<u32>>, Vec<Vec<u32>>);
-fn prepare<'a>(left: &'a Side, right: &'a Side) -> (Doc<'a>, Doc<'a>, Vocab<'a>, Option<Pieces>) {
-    let tokenise = |ls: Vec<segment::Sentence>, rs: Vec<segment::Sentence>| {
-        let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
-        let ld =
-            Doc::with_sentences(&left.body, ls, &mut vocab).with_headline(headline_bytes(left));
-        let rd =
-            Doc::with_sentences(&right.body, rs, &mut vocab).with_headline(headline_bytes(right));
-        (ld, rd, vocab)
-    };
-    if left.body.len() + right.body.len() < PARALLEL_PREPARE_BYTES {
-        let (ld, rd, vocab) = tokenise(
-            segment::sentences(&left.body),
-            segment::sentences(&right.body),
-        );
-        return (ld, rd, vocab, None);
-    }
-    let (ls, rs) = rayon::join(
+/// What the steps before the alignment make of the two sides: both documents, their shared
+/// vocabulary and weights, their quotations, and the meaning of their sentences.
+struct Prepared<'a> {
+    left: Doc<'a>,
+    right: Doc<'a>,
+    weights: Weights,
+    left_quotes: Vec<facts::QuoteFact>,
+    right_quotes: Vec<facts::QuoteFact>,
+    meaning: semantic::SentenceVectors,
+}
+
+/// Segments both sides, then tokenises them (in turn, as they share one vocabulary), weighs
+/// their words and reads their quotations, while the meaning of their sentences, which needs
+/// only the sentence boundaries, is measured on the other core.
+fn prepare<'a>(left: &'a Side, right: &'a Side, options: &Options, cores: Cores) -> Prepared<'a> {
+    let (ls, rs) = cores.join(
         || segment::sentences(&left.body),
         || segment::sentences(&right.body),
     );
-    let ((ld, rd, vocab), pieces) = rayon::join(
-        || tokenise(ls.clone(), rs.clone()),
-        || {
-            rayon::join(
-                || semantic::sentence_pieces(&left.body, &ls),
-                || semantic::sentence_pieces(&right.body, &rs),
-            )
-        },
-    );
-    (ld, rd, vocab, Some(pieces))
+    let read = || {
+        let mut vocab = Vocab::for_text_bytes(left.body.len() + right.body.len());
+        let ld = Doc::with_sentences(&left.body, ls.clone(), &mut vocab)
+            .with_headline(headline_bytes(left));
+        let rd = Doc::with_sentences(&right.body, rs.clone(), &mut vocab)
+            .with_headline(headline_bytes(right));
+        let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
+        let (lq, rq) = cores.join(|| facts::all_quotes(&ld), || facts::all_quotes(&rd));
+        (ld, rd, weights, lq, rq)
+    };
+    let ((ld, rd, weights, left_quotes, right_quotes), meaning) = cores.join(read, || {
+        semantic::SentenceVectors::of_sentences((&left.body, &ls), (&right.body, &rs), cores)
+    });
+    Prepared {
+        left: ld,
+        right: rd,
+        weights,
+        left_quotes,
+        right_quotes,
+        meaning,
+    }
 }
 
 fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
-    let (ld, rd, vocab, pieces) = prepare(&left, &right);
-    let weights = Weights::new([&ld, &rd], &vocab, options.library.as_deref());
-    // The two cores: the sentences' meaning on one, the quotations on the other.
-    let (meaning, (left_quotes, right_quotes)) = rayon::join(
-        || match pieces {
-            Some((lp, rp)) => semantic::SentenceVectors::from_pieces(lp, rp),
-            None => semantic::SentenceVectors::of_pair(&ld, &rd),
-        },
-        || rayon::join(|| facts::all_quotes(&ld), || facts::all_quotes(&rd)),
-    );
+    let cores = Cores::for_bytes(left.body.len() + right.body.len());
+    let Prepared {
+        left: ld,
+        right: rd,
+        weights,
+        left_quotes,
+        right_quotes,
+        meaning,
+    } = prepare(&left, &right, options, cores);
     let (aligned, verdict, tier) =
         align::align(&ld, &rd, &weights, &meaning, options.align, options.tier);
 
@@ -338,7 +333,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
             cut: wd.cut_by_deadline,
         }
     };
-    let built: Vec<Built> = drafts.par_iter().enumerate().map(build).collect();
+    let built: Vec<Built> = cores.map(&drafts, build);
     let mut groups = Vec::with_capacity(built.len());
     let mut conflicts = Vec::new();
     let mut diff_deadline_hits = 0;
@@ -369,6 +364,7 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
             quotes: &right_quotes,
         },
         &owners,
+        cores,
         &mut conflicts,
     );
     conflicts.sort_by_key(|c| c.group);

@@ -95,9 +95,13 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
         }
     }
 
-    // Both cores, through rayon's pool (which the comparison uses too), in the files' order.
-    let results: Vec<(Vec<Article>, Vec<LoadIssue>)> =
-        files.par_iter().map(|p| load_file(p, options)).collect();
+    // Both cores, through rayon's pool (which the comparison uses too), in the files' order;
+    // one file (`parallax compare`'s case) on this thread, without starting the pool.
+    let results: Vec<(Vec<Article>, Vec<LoadIssue>)> = if files.len() == 1 {
+        files.iter().map(|p| load_file(p, options)).collect()
+    } else {
+        files.par_iter().map(|p| load_file(p, options)).collect()
+    };
 
     let mut articles = Vec::with_capacity(files.len());
     for (article, mut file_issues) in results {

@@ -15,6 +15,7 @@ mod people;
 mod quotes;
 mod speakers;
 
+use super::cores::Cores;
 use super::doc::Doc;
 use super::model::{Conflict, Span};
 use super::token::Token;
@@ -120,9 +121,10 @@ pub fn article_conflicts(
     left: &Passage,
     right: &Passage,
     groups: &SentenceGroups,
+    cores: Cores,
     out: &mut Vec<Conflict>,
 ) {
-    let (lf, rf) = rayon::join(|| Facts::of(left), || Facts::of(right));
+    let (lf, rf) = cores.join(|| Facts::of(left), || Facts::of(right));
     // A headline states its figures apart from the body: the first figure of a quantity in
     // one headline is checked against the other headline's, and the body's against the body's.
     for headline in [true, false] {

@@ -29,11 +29,13 @@ impl Speakers {
             list.iter().any(|w| raw.eq_ignore_ascii_case(w))
         };
         let outside = |t: &Token| t.range.end <= quote[0] || t.range.start >= quote[1];
-        let runs = name_runs(doc, tokens);
+        // Found at the first reporting verb: most sentences have none.
+        let mut found_runs = None;
         for (v, verb) in tokens.iter().enumerate() {
             if !outside(verb) || !is(verb, REPORTING_VERBS) {
                 continue;
             }
+            let runs: &Vec<NameRun> = found_runs.get_or_insert_with(|| name_runs(doc, tokens));
             // "he said" / "she told": the last person named.
             if v > 0 && is(&tokens[v - 1], PERSONAL_PRONOUNS) {
                 return self.last_person.clone();
@@ -104,12 +106,12 @@ fn name_runs(doc: &Doc, tokens: &[Token]) -> Vec<NameRun> {
     let body = doc.body;
     let name_word = |t: &Token| {
         let raw = &body[t.range.clone()];
-        let lower = raw.to_lowercase();
+        let listed = |list: &[&str]| list.iter().any(|w| raw.eq_ignore_ascii_case(w));
         raw.starts_with(char::is_uppercase)
             && t.kind == TokenKind::Content
             && !t.role
-            && !WEEKDAYS.contains(&lower.as_str())
-            && !MONTHS.contains(&lower.as_str())
+            && !listed(WEEKDAYS)
+            && !listed(MONTHS)
     };
     // "Harbour Workers' Union" is one run.
     let joined = |a: &Token, b: &Token| {

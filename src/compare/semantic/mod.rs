@@ -14,6 +14,7 @@ pub mod deep;
 mod table;
 mod wordpiece;
 
+use super::cores::Cores;
 use super::doc::Doc;
 use super::segment::Sentence;
 use table::{DIMS, Table};
@@ -35,7 +36,7 @@ pub struct SentenceVectors {
 }
 
 /// The word pieces of each sentence of a body, in order (punctuation left out).
-pub fn sentence_pieces(body: &str, sentences: &[Sentence]) -> Vec<Vec<u32>> {
+fn sentence_pieces(body: &str, sentences: &[Sentence]) -> Vec<Vec<u32>> {
     let mut splitter = Table::shipped().vocabulary.splitter();
     sentences
         .iter()
@@ -49,17 +50,22 @@ pub fn sentence_pieces(body: &str, sentences: &[Sentence]) -> Vec<Vec<u32>> {
 
 impl SentenceVectors {
     /// Embeds every sentence of the two documents.
-    pub fn of_pair(left: &Doc, right: &Doc) -> SentenceVectors {
-        let (lp, rp) = rayon::join(
-            || sentence_pieces(left.body, &left.sentences),
-            || sentence_pieces(right.body, &right.sentences),
-        );
-        SentenceVectors::from_pieces(lp, rp)
+    pub fn of_pair(left: &Doc, right: &Doc, cores: Cores) -> SentenceVectors {
+        SentenceVectors::of_sentences(
+            (left.body, &left.sentences),
+            (right.body, &right.sentences),
+            cores,
+        )
     }
 
-    /// Embeds the sentences of two documents from their pieces (by [`sentence_pieces`]), so
-    /// the cutting can run beside other work.
-    pub fn from_pieces(lp: Vec<Vec<u32>>, rp: Vec<Vec<u32>>) -> SentenceVectors {
+    /// Embeds the sentences of two bodies: it needs only their boundaries, so it can run
+    /// while the bodies are tokenised.
+    pub fn of_sentences(
+        (left, ls): (&str, &[Sentence]),
+        (right, rs): (&str, &[Sentence]),
+        cores: Cores,
+    ) -> SentenceVectors {
+        let (lp, rp) = cores.join(|| sentence_pieces(left, ls), || sentence_pieces(right, rs));
         let table = Table::shipped();
         let mut count = vec![0u32; table.rows()];
         let mut total = 0usize;
@@ -80,7 +86,7 @@ impl SentenceVectors {
             }
             v
         };
-        let (mut left, mut right): (Vec<[f32; DIMS]>, Vec<[f32; DIMS]>) = rayon::join(
+        let (mut left, mut right): (Vec<[f32; DIMS]>, Vec<[f32; DIMS]>) = cores.join(
             || lp.iter().map(embed).collect(),
             || rp.iter().map(embed).collect(),
         );
@@ -152,7 +158,7 @@ mod tests {
     fn cosines(left: &str, right: &str) -> Vec<Vec<f32>> {
         let mut vocab = Vocab::default();
         let (l, r) = (Doc::new(left, &mut vocab), Doc::new(right, &mut vocab));
-        let v = SentenceVectors::of_pair(&l, &r);
+        let v = SentenceVectors::of_pair(&l, &r, Cores::of(&l, &r));
         (0..l.sentences.len())
             .map(|i| (0..r.sentences.len()).map(|j| v.cosine(i, j)).collect())
             .collect()

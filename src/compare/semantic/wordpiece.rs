@@ -179,10 +179,15 @@ impl Vocabulary {
                 }
             }
         };
-        // Most text is ASCII, which has no accents to strip.
+        // Most text is ASCII, which has no accents to strip, and whose letters and digits
+        // lower-case a byte at a time.
         if text.is_ascii() {
-            for c in text.chars() {
-                push(c, &mut word, out);
+            for &b in text.as_bytes() {
+                if b.is_ascii_alphanumeric() {
+                    word.push(char::from(b.to_ascii_lowercase()));
+                } else {
+                    push(char::from(b), &mut word, out);
+                }
             }
         } else {
             for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
