@@ -94,7 +94,8 @@ pub const MAX_MERGED: usize = 3;
 /// Two texts together at least this long are compared on both cores (segmented, tokenised
 /// and embedded at once, candidates searched, passages diffed and facts read in parallel);
 /// shorter ones on the calling thread, without starting rayon's pool (see [`super::cores`]).
-/// Whole `parallax compare --fast` processes, interleaved runs, one thread against the pool:
-/// a 3 KB pair 2.81 against 2.90 ms, an 8 KB pair 4.90 against 4.75 ms, a 32 KB pair 14.5
-/// against 12.4 ms.
-pub const PARALLEL_BYTES: usize = 16 * 1024;
+/// Whole `parallax compare --fast` processes, one thread against the pool: a 3 KB pair 2.81
+/// against 2.90 ms; an 8 KB pair 4.90 against 4.75 ms in one interleaved run, 6.2 against
+/// 6.7 ms in another, where the pool's two threads added 1.2 ms of system time (their stacks,
+/// malloc arenas and wake-ups); a 32 KB pair 14.5 against 12.4 ms.
+pub const PARALLEL_BYTES: usize = 32 * 1024;
