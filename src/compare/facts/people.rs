@@ -127,7 +127,7 @@ pub(super) fn governments(
         let (sentence, noun) = tokens[k];
         let named = tokens[k - 1];
         let raw = &body[named.1.range.clone()];
-        let noun_word = lower[k].trim_end_matches("'s").trim_end_matches("’s");
+        let noun_word = without_possessive(&lower[k]);
         if !GOVERNMENT_NOUNS.contains(&noun_word)
             || named.0 != sentence
             || !raw.starts_with(char::is_uppercase)
@@ -145,6 +145,20 @@ pub(super) fn governments(
         });
     }
     out
+}
+
+/// A word without its possessive endings ("administration's" -> "administration"), as
+/// `trim_end_matches("'s")` then `("’s")` would give it, without setting up a substring
+/// search for every word of an article.
+fn without_possessive(word: &str) -> &str {
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    w
 }
 
 /// Who governs, when each article names one and they differ: "the Biden administration" in one,
@@ -267,6 +281,22 @@ pub(super) fn article_role_conflicts(
 #[cfg(test)]
 mod tests {
     use crate::compare::{Comparison, ConflictKind, compare_texts as compare, conflicts_of};
+
+    #[test]
+    fn possessive_endings_go_as_trim_end_matches_takes_them() {
+        for w in [
+            "administration's",
+            "government’s",
+            "cabinet",
+            "s",
+            "'s",
+            "x's's",
+            "boss",
+        ] {
+            let trimmed = w.trim_end_matches("'s").trim_end_matches("’s");
+            assert_eq!(super::without_possessive(w), trimmed, "{w}");
+        }
+    }
 
     fn roles(c: &Comparison) -> Vec<(&str, &str)> {
         conflicts_of(c, ConflictKind::Role)

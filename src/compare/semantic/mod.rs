@@ -26,8 +26,13 @@ const SMOOTHING: f32 = 1e-3;
 /// mostly the sentences' own meaning.
 const SHARED_DIRECTION_MIN: usize = 10;
 
-/// Power-iteration steps for the shared direction: enough for it to settle on any text.
+/// Power-iteration steps for the shared direction at most: enough for it to settle on any
+/// text...
 const POWER_STEPS: usize = 12;
+
+/// ...and it has settled, and the steps stop, when no coordinate of the unit direction moves
+/// by this much in a step (a tenth of what the int8 table can tell apart).
+const POWER_SETTLED: f32 = 1e-4;
 
 /// Each sentence of both documents as a unit vector, ready for cosine.
 pub struct SentenceVectors {
@@ -91,7 +96,7 @@ impl SentenceVectors {
             || rp.iter().map(embed).collect(),
         );
         if left.len() + right.len() >= SHARED_DIRECTION_MIN {
-            remove_shared_direction(&mut left, &mut right);
+            remove_shared_direction(&mut left, &mut right, cores);
         }
         for v in left.iter_mut().chain(right.iter_mut()) {
             normalise(v);
@@ -129,25 +134,55 @@ fn normalise(v: &mut [f32; DIMS]) {
 /// Removes from every vector its part along the first principal direction of all of them
 /// (found by power iteration): what every sentence of this pair of texts has in common, which
 /// says nothing about which sentences match.
-fn remove_shared_direction(left: &mut [[f32; DIMS]], right: &mut [[f32; DIMS]]) {
-    let mut u = [0f32; DIMS];
-    for v in left.iter().chain(right.iter()) {
-        u.iter_mut().zip(v).for_each(|(a, b)| *a += b);
-    }
+fn remove_shared_direction(left: &mut [[f32; DIMS]], right: &mut [[f32; DIMS]], cores: Cores) {
+    // Each side's part is summed apart and the two added, so the result is the same whether
+    // the sides are summed on two cores or on one.
+    let both = |part: &(dyn Fn(&[[f32; DIMS]]) -> [f32; DIMS] + Sync), l: &[_], r: &[_]| {
+        let (a, b) = cores.join(|| part(l), || part(r));
+        let mut sum = a;
+        sum.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
+        sum
+    };
+    let mut u = both(
+        &|vs| {
+            let mut sum = [0f32; DIMS];
+            for v in vs {
+                sum.iter_mut().zip(v).for_each(|(a, b)| *a += b);
+            }
+            sum
+        },
+        left,
+        right,
+    );
     normalise(&mut u);
     for _ in 0..POWER_STEPS {
-        let mut next = [0f32; DIMS];
-        for v in left.iter().chain(right.iter()) {
-            let along = dot(v, &u);
-            next.iter_mut().zip(v).for_each(|(a, b)| *a += along * b);
-        }
+        let step = |vs: &[[f32; DIMS]]| {
+            let mut next = [0f32; DIMS];
+            for v in vs {
+                let along = dot(v, &u);
+                next.iter_mut().zip(v).for_each(|(a, b)| *a += along * b);
+            }
+            next
+        };
+        let mut next = both(&step, left, right);
         normalise(&mut next);
+        let moved = next
+            .iter()
+            .zip(&u)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f32::max);
         u = next;
+        if moved < POWER_SETTLED {
+            break;
+        }
     }
-    for v in left.iter_mut().chain(right.iter_mut()) {
-        let along = dot(v, &u);
-        v.iter_mut().zip(&u).for_each(|(a, b)| *a -= along * b);
-    }
+    let remove = |vs: &mut [[f32; DIMS]]| {
+        for v in vs {
+            let along = dot(v, &u);
+            v.iter_mut().zip(&u).for_each(|(a, b)| *a -= along * b);
+        }
+    };
+    cores.join(|| remove(left), || remove(right));
 }
 
 #[cfg(test)]
