@@ -164,8 +164,8 @@ pub(crate) fn conflicts_of(c: &Comparison, kind: ConflictKind) -> Vec<(&str, &st
         .collect()
 }
 
-/// What the steps before the alignment make of the two sides: both documents, their shared
-/// vocabulary and weights, their quotations, and the meaning of their sentences.
+/// What the steps before the alignment make of the two sides: both documents (tokenised with
+/// one vocabulary), their words' weights, their quotations, and their sentences' meaning.
 struct Prepared<'a> {
     left: Doc<'a>,
     right: Doc<'a>,
