@@ -29,6 +29,7 @@ pub mod report;
 mod segment;
 mod semantic;
 mod token;
+mod word_map;
 
 use std::sync::Arc;
 

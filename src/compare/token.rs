@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{ROLE_WORDS, STOP_WORDS, SYNONYMS};
+use super::word_map::WordMap;
 
 /// What a word is, for weighting and for fact checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,24 +47,7 @@ pub struct Token {
 #[derive(Debug, Default)]
 pub struct Vocab<'a> {
     ids: HashMap<String, u32>,
-    /// Forms of up to 15 bytes (nearly every word), by [`short_key`]...
-    short_forms: HashMap<u128, Normalised>,
-    /// ...and the longer ones.
-    forms: HashMap<&'a str, Normalised>,
-}
-
-/// A word of up to 15 bytes as one integer (its bytes, then its length in the last byte), so
-/// that a hash table keeps it in its own slots: comparing a borrowed or boxed key meant reading
-/// it from wherever it lies, and on long texts those reads missed the cache more often than not.
-pub fn short_key(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    if bytes.len() > 15 {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(key))
+    forms: WordMap<'a, Normalised>,
 }
 
 /// What a raw word form normalises to.
@@ -86,8 +70,7 @@ impl Vocab<'_> {
         let forms = (bytes / 16).min(heaps).clamp(64, 1 << 20);
         Vocab {
             ids: HashMap::with_capacity_and_hasher(forms, Default::default()),
-            short_forms: HashMap::with_capacity_and_hasher(forms, Default::default()),
-            forms: HashMap::default(),
+            forms: WordMap::with_capacity(forms),
         }
     }
 
@@ -173,13 +156,8 @@ pub fn tokenize<'a>(
         let raw = &text[start..end];
         let capitalised = !first && raw.chars().next().is_some_and(char::is_uppercase);
         first = false;
-        let key = short_key(raw);
-        let known = match key {
-            Some(key) => vocab.short_forms.get(&key),
-            None => vocab.forms.get(raw),
-        };
-        let n = match known {
-            Some(n) => *n,
+        let n = match vocab.forms.get(raw) {
+            Some(n) => n,
             None => {
                 scratch.clear();
                 let (kind, value, synonym) = normalise(raw, &mut scratch);
@@ -192,10 +170,7 @@ pub fn tokenize<'a>(
                     value,
                     role,
                 };
-                match key {
-                    Some(key) => vocab.short_forms.insert(key, n),
-                    None => vocab.forms.insert(raw, n),
-                };
+                vocab.forms.insert(Cow::Borrowed(raw), n);
                 n
             }
         };
@@ -394,18 +369,6 @@ fn canonical(stemmed: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_keys_tell_every_short_word_apart_and_long_ones_have_none() {
-        let words = ["", "a", "a\0", "ab", "ba", "fifteen-letters", "café", "é"];
-        let keys: Vec<u128> = words.iter().map(|w| short_key(w).unwrap()).collect();
-        for (a, ka) in words.iter().zip(&keys) {
-            for (b, kb) in words.iter().zip(&keys) {
-                assert_eq!(a == b, ka == kb, "{a:?} {b:?}");
-            }
-        }
-        assert_eq!(short_key("sixteen-letters!"), None);
-    }
 
     fn words(text: &str) -> Vec<String> {
         let mut vocab = Vocab::default();

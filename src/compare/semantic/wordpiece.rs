@@ -2,9 +2,7 @@
 //! stripped, punctuation split off, then each word cut into the longest vocabulary pieces from
 //! its start ("unscrewing" → "un", "##sc", "##rew", "##ing").
 
-use rustc_hash::FxHashMap;
-
-use crate::compare::token::short_key;
+use crate::compare::word_map::WordMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -153,8 +151,7 @@ impl Vocabulary {
     pub fn splitter(&self) -> Splitter<'_> {
         Splitter {
             vocabulary: self,
-            short: FxHashMap::default(),
-            known: FxHashMap::default(),
+            known: WordMap::default(),
             store: Vec::new(),
         }
     }
@@ -255,11 +252,8 @@ impl Vocabulary {
 /// tried.
 pub struct Splitter<'v> {
     vocabulary: &'v Vocabulary,
-    /// Each word of up to 15 bytes cut so far, by its [`short_key`], and where its pieces are
-    /// in `store`...
-    short: FxHashMap<u128, (u32, u32)>,
-    /// ...and each longer one.
-    known: FxHashMap<String, (u32, u32)>,
+    /// Each word cut so far, and where its pieces are in `store`.
+    known: WordMap<'static, (u32, u32)>,
     store: Vec<u32>,
 }
 
@@ -268,26 +262,17 @@ impl Splitter<'_> {
     pub fn pieces(&mut self, text: &str, out: &mut Vec<u32>) {
         let Splitter {
             vocabulary,
-            short,
             known,
             store,
         } = self;
         vocabulary.split(text, false, out, &mut |word, out| {
-            let key = short_key(word);
-            let found = match key {
-                Some(key) => short.get(&key),
-                None => known.get(word),
-            };
-            let (from, to) = match found {
-                Some(&range) => range,
+            let (from, to) = match known.get(word) {
+                Some(range) => range,
                 None => {
                     let from = store.len() as u32;
                     vocabulary.word(word, store);
                     let range = (from, store.len() as u32);
-                    match key {
-                        Some(key) => short.insert(key, range),
-                        None => known.insert(word.to_string(), range),
-                    };
+                    known.insert(word.to_string().into(), range);
                     range
                 }
             };
