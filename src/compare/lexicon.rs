@@ -143,6 +143,12 @@ pub const REPORTING_VERBS: &[&str] = &[
     "acknowledged",
     "admitted",
     "conceded",
+    "called",
+    "described",
+    "mentioned",
+    "confirmed",
+    "promised",
+    "vowed",
 ];
 
 /// Reporting verbs whose next name is who was spoken to, not who spoke ("told the AP").

@@ -20,14 +20,15 @@ pub fn unique_quotes(mine: &[QuoteFact], theirs: &[QuoteFact]) -> Vec<Quote> {
 /// Two quotations with this much vocabulary in common are the same quotation.
 const QUOTE_SAME: f32 = 0.5;
 
-/// Two quotations given to the same speaker are the same remark with this much vocabulary in
-/// common: a rewrite that rewords a quote keeps the speaker and some of the words.
-const QUOTE_SAME_SPEAKER: f32 = 0.3;
+/// Two quotations given to the same speaker are the same remark when this much of the shorter
+/// one's vocabulary is in the longer: a rewrite that rewords a quote, or cuts it short, keeps
+/// the speaker and some of the words.
+const QUOTE_SAME_SPEAKER: f32 = 0.5;
 
 /// Whether two quotations render the same remark.
 fn same_remark(a: &QuoteFact, b: &QuoteFact) -> bool {
-    let shared = jaccard(&a.terms, &b.terms);
-    shared >= QUOTE_SAME || (shared >= QUOTE_SAME_SPEAKER && same_speaker(a, b))
+    jaccard(&a.terms, &b.terms) >= QUOTE_SAME
+        || (same_speaker(a, b) && containment(&a.terms, &b.terms) >= QUOTE_SAME_SPEAKER)
 }
 
 /// "Lense" and "Halvard Lense" are one speaker: two named speakers are one when they share a
@@ -142,6 +143,19 @@ pub fn all_quotes(doc: &Doc) -> Vec<QuoteFact> {
     out
 }
 
+/// The share of the smaller set's terms that the larger one holds.
+fn containment(a: &[u32], b: &[u32]) -> f32 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.is_empty() {
+        return 0.0;
+    }
+    let shared = small
+        .iter()
+        .filter(|t| large.binary_search(t).is_ok())
+        .count();
+    shared as f32 / small.len() as f32
+}
+
 fn jaccard(a: &[u32], b: &[u32]) -> f32 {
     let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
     let union = a.len() + b.len() - shared;
@@ -241,5 +255,28 @@ mod tests {
             c.conflicts
         );
         assert!(c.quotes_only_left.is_empty() && c.quotes_only_right.is_empty());
+    }
+
+    #[test]
+    fn the_same_speaker_cut_short_and_reworded_is_a_misquote() {
+        let a = "Mayor Orla Brin said: “On a scale of one to ten, with ten the best, I would say the \
+            harvest fair was a twelve.”";
+        let b = "Mayor Orla Brin called the harvest fair “a twelve out of ten” on Sunday.";
+        let c = compare(a, b);
+        assert!(
+            c.conflicts.iter().any(|x| x.kind == ConflictKind::Quote),
+            "{:?}",
+            c.conflicts
+        );
+        // Quoting the words as they were said, only fewer of them, is no misquote.
+        let d = compare(
+            a,
+            "Mayor Orla Brin said the harvest fair “was a twelve” on Sunday.",
+        );
+        assert!(
+            d.conflicts.iter().all(|x| x.kind != ConflictKind::Quote),
+            "{:?}",
+            d.conflicts
+        );
     }
 }

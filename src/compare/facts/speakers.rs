@@ -36,9 +36,25 @@ impl Speakers {
                 continue;
             }
             let runs: &Vec<NameRun> = found_runs.get_or_insert_with(|| name_runs(doc, tokens));
+            // "the Harbour Workers' Union said" names an organisation, not a speaker.
+            let after_the = |r: &NameRun| r.from > 0 && is(&tokens[r.from - 1], &["the"]);
             // "he said" / "she told": the last person named.
             if v > 0 && is(&tokens[v - 1], PERSONAL_PRONOUNS) {
                 return self.last_person.clone();
+            }
+            // "Mr Xi said Washington and Beijing would...": the name right before the verb
+            // (or before "also", "later") is its subject, whatever name follows it.
+            let subject = runs.iter().find(|r| {
+                r.to < v
+                    && tokens[r.to + 1..v]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Stop)
+                    && v - r.to <= 2
+                    && outside(&tokens[r.to])
+                    && !after_the(r)
+            });
+            if let Some(run) = subject {
+                return Some(run.text.clone());
             }
             // "said Gemma Villamor", "said Gov. Andy Beshear": a name right after the verb.
             if !is(verb, SPOKEN_TO_VERBS)
@@ -54,7 +70,6 @@ impl Speakers {
             // "Ursal said", "Glenn Ursal, another officer, told": the nearest name before it,
             // not inside the quotation, passing over organisations ("of the Harbour Workers'
             // Union said").
-            let after_the = |r: &NameRun| r.from > 0 && is(&tokens[r.from - 1], &["the"]);
             if let Some(run) = runs
                 .iter()
                 .rev()
@@ -113,12 +128,10 @@ fn name_runs(doc: &Doc, tokens: &[Token]) -> Vec<NameRun> {
             && !listed(WEEKDAYS)
             && !listed(MONTHS)
     };
-    // "Harbour Workers' Union" is one run.
+    // "Harbour Workers' Union" and "Jean-Philippe Bertshy" are one run each.
     let joined = |a: &Token, b: &Token| {
-        body[a.range.end..b.range.start]
-            .trim_start_matches(['\'', '’'])
-            .trim()
-            .is_empty()
+        let between = &body[a.range.end..b.range.start];
+        between == "-" || between.trim_start_matches(['\'', '’']).trim().is_empty()
     };
     let mut runs = Vec::new();
     let mut k = 0;
@@ -137,7 +150,15 @@ fn name_runs(doc: &Doc, tokens: &[Token]) -> Vec<NameRun> {
         let place = from > 0
             && PLACE_PREPOSITIONS
                 .contains(&body[tokens[from - 1].range.clone()].to_lowercase().as_str());
-        if !place {
+        // "Authorities said": one capitalised word that opens the sentence is a name only if
+        // the document also writes it capitalised where no sentence starts.
+        let common_noun = from == 0
+            && k == 0
+            && !doc
+                .tokens
+                .iter()
+                .any(|t| t.capitalised && t.word == tokens[0].word);
+        if !place && !common_noun {
             runs.push(NameRun {
                 from,
                 to: k,
@@ -175,6 +196,21 @@ mod tests {
             speakers("Milo Brandt of the Harbour Workers' Union said: “We warned them twice.”"),
             [Some("Milo Brandt".to_string())]
         );
+        assert_eq!(
+            speakers("“Prices will fall,” said Anne-Marie Dorsey, an analyst at Velm Bank."),
+            [Some("Anne-Marie Dorsey".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_name_before_the_verb_speaks_not_the_one_after_it() {
+        assert_eq!(
+            speakers(
+                "Premier Ansel Roe said Velm and Orsk would work to give “calm and trust to both \
+                 towns”. “Both sides should look ahead,” he said."
+            ),
+            [Some("Ansel Roe".to_string()), Some("Ansel Roe".to_string())]
+        );
     }
 
     #[test]
@@ -185,6 +221,10 @@ mod tests {
         );
         assert_eq!(
             speakers("“We are safe for now,” residents in Kursk said."),
+            [None]
+        );
+        assert_eq!(
+            speakers("Officials said the “team of four men” fled by scooter."),
             [None]
         );
     }
