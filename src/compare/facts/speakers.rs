@@ -3,6 +3,8 @@
 //! the clause says "he" or "she"; never the one spoken to, nor a place ("in Kursk"). A quotation
 //! with no reporting clause has no speaker, rather than the nearest capitalised word.
 
+use std::cell::OnceCell;
+
 use crate::compare::doc::Doc;
 use crate::compare::lexicon::{
     MONTHS, PERSONAL_PRONOUNS, PLACE_PREPOSITIONS, REPORTING_VERBS, SPOKEN_TO_VERBS, WEEKDAYS,
@@ -17,6 +19,9 @@ const BEFORE_VERB: usize = 10;
 #[derive(Default)]
 pub struct Speakers {
     last_person: Option<String>,
+    /// The words the document writes capitalised where no sentence starts, sorted: found once,
+    /// when a sentence first opens with a capitalised word.
+    mid_capitals: OnceCell<Vec<u32>>,
 }
 
 impl Speakers {
@@ -35,7 +40,7 @@ impl Speakers {
             if !outside(verb) || !is(verb, REPORTING_VERBS) {
                 continue;
             }
-            let runs: &Vec<NameRun> = found_runs.get_or_insert_with(|| name_runs(doc, tokens));
+            let runs: &Vec<NameRun> = found_runs.get_or_insert_with(|| self.name_runs(doc, tokens));
             // "the Harbour Workers' Union said" names an organisation, not a speaker.
             let after_the = |r: &NameRun| r.from > 0 && is(&tokens[r.from - 1], &["the"]);
             // "he said" / "she told": the last person named.
@@ -100,7 +105,8 @@ impl Speakers {
         let after_the = |r: &NameRun| {
             r.from > 0 && doc.body[tokens[r.from - 1].range.clone()].eq_ignore_ascii_case("the")
         };
-        if let Some(run) = name_runs(doc, tokens)
+        if let Some(run) = self
+            .name_runs(doc, tokens)
             .into_iter()
             .find(|r| !after_the(r) && (r.to > r.from || (r.from > 0 && tokens[r.from - 1].role)))
         {
@@ -116,58 +122,74 @@ struct NameRun {
     text: String,
 }
 
-/// The runs of name words of a sentence that are not places.
-fn name_runs(doc: &Doc, tokens: &[Token]) -> Vec<NameRun> {
-    let body = doc.body;
-    let name_word = |t: &Token| {
-        let raw = &body[t.range.clone()];
-        let listed = |list: &[&str]| list.iter().any(|w| raw.eq_ignore_ascii_case(w));
-        raw.starts_with(char::is_uppercase)
-            && t.kind == TokenKind::Content
-            && !t.role
-            && !listed(WEEKDAYS)
-            && !listed(MONTHS)
-    };
-    // "Harbour Workers' Union" and "Jean-Philippe Bertshy" are one run each.
-    let joined = |a: &Token, b: &Token| {
-        let between = &body[a.range.end..b.range.start];
-        between == "-" || between.trim_start_matches(['\'', '’']).trim().is_empty()
-    };
-    let mut runs = Vec::new();
-    let mut k = 0;
-    while k < tokens.len() {
-        if !name_word(&tokens[k]) {
-            k += 1;
-            continue;
-        }
-        let from = k;
-        while k + 1 < tokens.len()
-            && name_word(&tokens[k + 1])
-            && joined(&tokens[k], &tokens[k + 1])
-        {
-            k += 1;
-        }
-        let place = from > 0
-            && PLACE_PREPOSITIONS
-                .contains(&body[tokens[from - 1].range.clone()].to_lowercase().as_str());
-        // "Authorities said": one capitalised word that opens the sentence is a name only if
-        // the document also writes it capitalised where no sentence starts.
-        let common_noun = from == 0
-            && k == 0
-            && !doc
-                .tokens
-                .iter()
-                .any(|t| t.capitalised && t.word == tokens[0].word);
-        if !place && !common_noun {
-            runs.push(NameRun {
-                from,
-                to: k,
-                text: body[tokens[from].range.start..tokens[k].range.end].to_string(),
-            });
-        }
-        k += 1;
+impl Speakers {
+    /// Whether the document writes `word` capitalised somewhere other than a sentence's start.
+    fn capitalised_mid_sentence(&self, doc: &Doc, word: u32) -> bool {
+        self.mid_capitals
+            .get_or_init(|| {
+                let mut words: Vec<u32> = doc
+                    .tokens
+                    .iter()
+                    .filter(|t| t.capitalised)
+                    .map(|t| t.word)
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                words
+            })
+            .binary_search(&word)
+            .is_ok()
     }
-    runs
+
+    /// The runs of name words of a sentence that are not places.
+    fn name_runs(&self, doc: &Doc, tokens: &[Token]) -> Vec<NameRun> {
+        let body = doc.body;
+        let name_word = |t: &Token| {
+            let raw = &body[t.range.clone()];
+            let listed = |list: &[&str]| list.iter().any(|w| raw.eq_ignore_ascii_case(w));
+            raw.starts_with(char::is_uppercase)
+                && t.kind == TokenKind::Content
+                && !t.role
+                && !listed(WEEKDAYS)
+                && !listed(MONTHS)
+        };
+        // "Harbour Workers' Union" and "Jean-Philippe Bertshy" are one run each.
+        let joined = |a: &Token, b: &Token| {
+            let between = &body[a.range.end..b.range.start];
+            between == "-" || between.trim_start_matches(['\'', '’']).trim().is_empty()
+        };
+        let mut runs = Vec::new();
+        let mut k = 0;
+        while k < tokens.len() {
+            if !name_word(&tokens[k]) {
+                k += 1;
+                continue;
+            }
+            let from = k;
+            while k + 1 < tokens.len()
+                && name_word(&tokens[k + 1])
+                && joined(&tokens[k], &tokens[k + 1])
+            {
+                k += 1;
+            }
+            let place = from > 0
+                && PLACE_PREPOSITIONS
+                    .contains(&body[tokens[from - 1].range.clone()].to_lowercase().as_str());
+            // "Authorities said": one capitalised word that opens the sentence is a name only if
+            // the document also writes it capitalised where no sentence starts.
+            let common_noun =
+                from == 0 && k == 0 && !self.capitalised_mid_sentence(doc, tokens[0].word);
+            if !place && !common_noun {
+                runs.push(NameRun {
+                    from,
+                    to: k,
+                    text: body[tokens[from].range.start..tokens[k].range.end].to_string(),
+                });
+            }
+            k += 1;
+        }
+        runs
+    }
 }
 
 #[cfg(test)]
