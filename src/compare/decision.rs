@@ -8,13 +8,14 @@
 
 use rustc_hash::FxHashMap;
 
-use super::doc::{Doc, Weights};
+use super::clauses::Clauses;
+use super::doc::{Doc, Norms, Weights};
 use super::params::{DECISION_BIAS, DECISION_BIAS_FAST, DECISION_WEIGHTS, DECISION_WEIGHTS_FAST};
 use super::semantic::deep::DeepVectors;
 use super::token::TokenKind;
 
 /// How many measurements describe a pair.
-pub const FEATURES: usize = 13;
+pub const FEATURES: usize = 14;
 
 /// Names of the measurements, in order, for the trainer's report and the dump.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -31,6 +32,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "both_headings",
     "one_heading",
     "deep",
+    "clause",
 ];
 
 /// A candidate pair: left sentence, right sentence, and their two similarities.
@@ -60,6 +62,9 @@ pub struct Evidence<'e> {
     numbers_right: Vec<Vec<u64>>,
     heading_left: Vec<bool>,
     heading_right: Vec<bool>,
+    /// The clauses of each sentence some candidate names (empty for the others).
+    clauses_left: Vec<Clauses>,
+    clauses_right: Vec<Clauses>,
     subject: f32,
 }
 
@@ -126,6 +131,20 @@ impl<'e> Evidence<'e> {
                 })
                 .collect()
         };
+        let mut clauses_left = vec![Clauses::default(); left.sentences.len()];
+        let mut clauses_right = vec![Clauses::default(); right.sentences.len()];
+        let (mut seen_left, mut seen_right) = (
+            vec![false; left.sentences.len()],
+            vec![false; right.sentences.len()],
+        );
+        for c in candidates {
+            if !std::mem::replace(&mut seen_left[c.left], true) {
+                clauses_left[c.left] = Clauses::of(left, c.left, weights);
+            }
+            if !std::mem::replace(&mut seen_right[c.right], true) {
+                clauses_right[c.right] = Clauses::of(right, c.right, weights);
+            }
+        }
         let headings = |doc: &Doc| {
             (0..doc.sentences.len())
                 .map(|k| is_heading(doc, k))
@@ -146,6 +165,8 @@ impl<'e> Evidence<'e> {
             numbers_right: numbers(right),
             heading_left: headings(left),
             heading_right: headings(right),
+            clauses_left,
+            clauses_right,
             subject,
         }
     }
@@ -178,6 +199,10 @@ impl<'e> Evidence<'e> {
             lt.len().min(rt.len()) as f32 / lt.len().max(rt.len()) as f32
         };
         let (hl, hr) = (self.heading_left[i], self.heading_right[j]);
+        let (nl, nr) = (Norms::of(lt, self.weights), Norms::of(rt, self.weights));
+        let clause = self.clauses_left[i]
+            .best((lt, nl), &self.clauses_right[j], (rt, nr), self.weights)
+            .max(c.lexical);
         [
             c.lexical,
             m,
@@ -192,6 +217,7 @@ impl<'e> Evidence<'e> {
             f32::from(hl && hr),
             f32::from(hl != hr),
             self.deep.map_or(0.0, |d| d.cosine(i, j)),
+            clause,
         ]
     }
 

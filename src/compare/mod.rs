@@ -14,6 +14,7 @@
 mod align;
 mod candidates;
 mod classify;
+mod clauses;
 mod cores;
 mod decision;
 mod diff;
