@@ -12,6 +12,7 @@ use std::time::Instant;
 use similar::algorithms::{DiffHook, patience};
 
 use super::model::{Op, OpTag, Span};
+use super::params::DIFF_SMALL;
 use super::token::{Token, TokenKind};
 
 /// One side of a group: its tokens in order, each with the sentence it belongs to.
@@ -27,16 +28,13 @@ pub struct WordDiff {
     pub cut_by_deadline: bool,
 }
 
-/// Groups with at most this many token pairs are diffed without a deadline.
-const SMALL: usize = 64 * 64;
-
 /// Diffs two sides word by word, giving up on refinement at `deadline`.
 pub fn word_diff(left: &SideTokens, right: &SideTokens, deadline: Option<Instant>) -> WordDiff {
     let lt: Vec<u32> = left.tokens.iter().map(|t| t.word).collect();
     let rt: Vec<u32> = right.tokens.iter().map(|t| t.word).collect();
     // A small group's diff is cheap whatever happens (Myers is at most O(N x M) here), so it
     // needs no deadline, and skips the clock reads that checking one costs.
-    let deadline = if lt.len() * rt.len() <= SMALL {
+    let deadline = if lt.len() * rt.len() <= DIFF_SMALL {
         None
     } else {
         deadline

@@ -1,6 +1,8 @@
 //! Both articles prepared for matching: sentences, tokens, and term weights over the pair.
 
-use super::library::{LibraryTerms, MIN_ARTICLES};
+use super::lexicon::{PHRASAL_PARTICLES, PHRASAL_VERBS};
+use super::library::LibraryTerms;
+use super::params::LIBRARY_MIN_ARTICLES;
 use super::segment::{Sentence, sentences};
 use super::token::{Token, TokenKind, Vocab, term_of, tokenize};
 
@@ -109,60 +111,14 @@ impl<'a> Doc<'a> {
 
 /// The one word a phrasal verb means, when it is one news rewrites swap for it.
 fn phrasal_verb(verb: &str, particle: &str) -> Option<&'static str> {
-    const PHRASES: &[(&[&str], &str, &str)] = &[
-        (&["call", "calls", "called", "calling"], "off", "cancel"),
-        (&["put", "puts", "putting"], "off", "postpone"),
-        (&["come", "comes", "came", "coming"], "down", "collapse"),
-        (
-            &["fall", "falls", "fell", "falling", "fallen"],
-            "down",
-            "collapse",
-        ),
-        (&["shut", "shuts", "shutting"], "down", "shut"),
-        (&["close", "closes", "closed", "closing"], "down", "close"),
-        (&["step", "steps", "stepped", "stepping"], "down", "resign"),
-        (
-            &["break", "breaks", "broke", "broken", "breaking"],
-            "down",
-            "breakdown",
-        ),
-        (&["turn", "turns", "turned", "turning"], "down", "reject"),
-        (&["give", "gives", "gave", "given", "giving"], "up", "quit"),
-        (
-            &["take", "takes", "took", "taken", "taking"],
-            "over",
-            "acquire",
-        ),
-        (&["hold", "holds", "held", "holding"], "up", "delay"),
-        (
-            &["look", "looks", "looked", "looking"],
-            "into",
-            "investigate",
-        ),
-        (
-            &["wear", "wears", "wore", "worn", "wearing"],
-            "out",
-            "exhausted",
-        ),
-        (&["pull", "pulls", "pulled", "pulling"], "out", "withdraw"),
-        (&["set", "sets", "setting"], "up", "establish"),
-        (
-            &["carry", "carries", "carried", "carrying"],
-            "out",
-            "conduct",
-        ),
-        (
-            &["blow", "blows", "blew", "blown", "blowing"],
-            "up",
-            "explode",
-        ),
-    ];
-    // Most word pairs end in no particle at all: turn those away before the table.
-    const PARTICLES: [&str; 6] = ["off", "down", "out", "up", "over", "into"];
-    if verb.len() > 8 || !PARTICLES.iter().any(|p| particle.eq_ignore_ascii_case(p)) {
+    if verb.len() > 8
+        || !PHRASAL_PARTICLES
+            .iter()
+            .any(|p| particle.eq_ignore_ascii_case(p))
+    {
         return None;
     }
-    PHRASES
+    PHRASAL_VERBS
         .iter()
         .find(|(forms, p, _)| {
             particle.eq_ignore_ascii_case(p) && forms.iter().any(|f| verb.eq_ignore_ascii_case(f))
@@ -231,7 +187,7 @@ impl Weights {
         let is_name: Vec<bool> = (0..n_terms)
             .map(|t| role[t] || capital[t] > lower[t])
             .collect();
-        if let Some(library) = library.filter(|l| l.articles() >= MIN_ARTICLES) {
+        if let Some(library) = library.filter(|l| l.articles() >= LIBRARY_MIN_ARTICLES) {
             let words: Vec<(&str, u32)> = vocab.words().collect();
             // How much of the library is about this story: the share of articles holding the
             // most widespread name both reports mention. Only words more common than that are

@@ -9,17 +9,8 @@
 
 use rustc_hash::FxHashMap;
 
+use super::params::{LIBRARY_COMMON_SHARE, LIBRARY_MIN_ARTICLES, LIBRARY_READ};
 use super::token::{TokenKind, Vocab, tokenize};
-
-/// How much of each body is read: openings carry most of a report's vocabulary, and reading
-/// all of a 10,000-article library would make the reader wait.
-const READ: usize = 4000;
-
-/// Below this many articles the library is too small to say what is common in news.
-pub const MIN_ARTICLES: usize = 50;
-
-/// Words in at most this share of the library's articles keep their full weight.
-const COMMON_SHARE: f32 = 0.2;
 
 /// How many of the library's articles hold each normalised word.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -64,7 +55,7 @@ impl LibraryTerms {
     /// The part of a body that is counted (its opening), so a caller copying bodies to count
     /// them on another thread copies only that.
     pub fn opening(body: &str) -> &str {
-        &body[..body.floor_char_boundary(READ.min(body.len()))]
+        &body[..body.floor_char_boundary(LIBRARY_READ.min(body.len()))]
     }
 
     /// How many articles were counted.
@@ -90,10 +81,10 @@ impl LibraryTerms {
     /// library is about the story being compared), or in a library too small to tell; less the
     /// more articles hold it (0.61 at half of them, 0.39 in all, with `story` under a fifth).
     pub fn factor(&self, word: &str, story: f32) -> f32 {
-        if self.articles < MIN_ARTICLES {
+        if self.articles < LIBRARY_MIN_ARTICLES {
             return 1.0;
         }
-        let common = COMMON_SHARE.max(story);
+        let common = LIBRARY_COMMON_SHARE.max(story);
         let share = self.share(word);
         if share <= common {
             1.0

@@ -38,11 +38,12 @@ use std::time::{Duration, Instant};
 
 pub use align::AlignParams;
 pub use decision::FEATURE_NAMES;
-pub use library::{LibraryTerms, MIN_ARTICLES as MIN_LIBRARY_ARTICLES};
+pub use library::LibraryTerms;
 pub use model::{
     Comparison, Conflict, ConflictKind, Group, Kind, KindCounts, Meaning, Op, OpTag, Quote,
     Relation, Side, Span, Summary, Tier, Verdict,
 };
+pub use params::LIBRARY_MIN_ARTICLES as MIN_LIBRARY_ARTICLES;
 pub use segment::{Sentence, sentences};
 
 use crate::article::Article;

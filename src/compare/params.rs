@@ -103,3 +103,53 @@ pub const PARALLEL_BYTES: usize = 32 * 1024;
 /// A clause counts for the pair decision's clause measurement only with this many content
 /// terms: a shorter one ("Nestle,", "on Thursday,") matches by chance.
 pub const CLAUSE_MIN_TERMS: usize = 3;
+
+// ---- Quotations (`facts/quotes.rs`) ----
+
+/// Two quotations with this much vocabulary in common are the same quotation.
+pub const QUOTE_SAME: f32 = 0.5;
+
+/// Two quotations given to the same speaker are the same remark when this much of the shorter
+/// one's vocabulary is in the longer: a rewrite that rewords a quote, or cuts it short, keeps
+/// the speaker and some of the words.
+pub const QUOTE_SAME_SPEAKER: f32 = 0.5;
+
+// ---- Speakers (`facts/speakers.rs`) ----
+
+/// How far before a reporting verb its speaker may stand, in words ("Glenn Ursal, another
+/// disaster-mitigation officer, told").
+pub const SPEAKER_BEFORE_VERB: usize = 10;
+
+// ---- The fast tier's sentence vectors (`semantic/mod.rs`) ----
+
+/// Smoothing of the piece weights a/(a+p): a piece as frequent as this weighs one half.
+pub const PIECE_SMOOTHING: f32 = 1e-3;
+
+/// The shared direction is removed only from this many sentences in all: in fewer, it is
+/// mostly the sentences' own meaning.
+pub const SHARED_DIRECTION_MIN: usize = 10;
+
+/// Power-iteration steps for the shared direction at most: enough for it to settle on any
+/// text...
+pub const POWER_STEPS: usize = 12;
+
+/// ...and it has settled, and the steps stop, when no coordinate of the unit direction moves
+/// by this much in a step (a tenth of what the int8 table can tell apart).
+pub const POWER_SETTLED: f32 = 1e-4;
+
+// ---- The library's word frequencies (`library.rs`), in the reader only ----
+
+/// How much of each body is read: openings carry most of a report's vocabulary, and reading
+/// all of a 10,000-article library would make the reader wait.
+pub const LIBRARY_READ: usize = 4000;
+
+/// Below this many articles the library is too small to say what is common in news.
+pub const LIBRARY_MIN_ARTICLES: usize = 50;
+
+/// Words in at most this share of the library's articles keep their full weight.
+pub const LIBRARY_COMMON_SHARE: f32 = 0.2;
+
+// ---- The word diff (`diff.rs`) ----
+
+/// Groups with at most this many token pairs are diffed without a deadline.
+pub const DIFF_SMALL: usize = 64 * 64;

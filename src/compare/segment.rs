@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::lexicon::ABBREVIATIONS;
+
 /// One sentence: where its text is, and which paragraph it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -179,13 +181,6 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-        "cmdr", "adm", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "jan",
-        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig",
-        "approx", "dept", "est", "mt", "ft", "rev", "hon", "pres", "supt", "det", "insp", "messrs",
-        "mme", "mlle", "cf", "al",
-    ];
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
     }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::lexicon::{ROLE_WORDS, STOP_WORDS, SYNONYMS};
+use super::lexicon::{NUMBER_WORDS, ROLE_WORDS, STOP_WORDS, SYNONYMS};
 use super::word_map::WordMap;
 
 /// What a word is, for weighting and for fact checks.
@@ -269,39 +269,10 @@ fn normalise(raw: &str, out: &mut String) -> (TokenKind, Option<f64>, Option<Cow
 
 /// The value of a number written as a word, from "zero" to "twenty" and the tens.
 fn number_word(word: &str) -> Option<f64> {
-    const WORDS: &[(&str, f64)] = &[
-        ("zero", 0.0),
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("thirteen", 13.0),
-        ("fourteen", 14.0),
-        ("fifteen", 15.0),
-        ("sixteen", 16.0),
-        ("seventeen", 17.0),
-        ("eighteen", 18.0),
-        ("nineteen", 19.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-        ("hundred", 100.0),
-        ("dozen", 12.0),
-    ];
-    WORDS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, v)| v)
 }
 
 /// A light suffix stripper: enough to meet "cranes"/"crane", "injured"/"injure",

@@ -4,6 +4,7 @@ use super::Facts;
 use super::speakers::Speakers;
 use crate::compare::doc::Doc;
 use crate::compare::model::{Conflict, ConflictKind, Quote, Span};
+use crate::compare::params::{QUOTE_SAME, QUOTE_SAME_SPEAKER};
 use crate::compare::token::Token;
 
 /// The quotations of `mine` that no quotation in `theirs` resembles.
@@ -16,14 +17,6 @@ pub fn unique_quotes(mine: &[QuoteFact], theirs: &[QuoteFact]) -> Vec<Quote> {
         })
         .collect()
 }
-
-/// Two quotations with this much vocabulary in common are the same quotation.
-const QUOTE_SAME: f32 = 0.5;
-
-/// Two quotations given to the same speaker are the same remark when this much of the shorter
-/// one's vocabulary is in the longer: a rewrite that rewords a quote, or cuts it short, keeps
-/// the speaker and some of the words.
-const QUOTE_SAME_SPEAKER: f32 = 0.5;
 
 /// Whether two quotations render the same remark.
 fn same_remark(a: &QuoteFact, b: &QuoteFact) -> bool {

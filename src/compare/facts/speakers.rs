@@ -9,11 +9,8 @@ use crate::compare::doc::Doc;
 use crate::compare::lexicon::{
     MONTHS, PERSONAL_PRONOUNS, PLACE_PREPOSITIONS, REPORTING_VERBS, SPOKEN_TO_VERBS, WEEKDAYS,
 };
+use crate::compare::params::SPEAKER_BEFORE_VERB;
 use crate::compare::token::{Token, TokenKind};
-
-/// How far before a reporting verb its speaker may stand, in words ("Glenn Ursal, another
-/// disaster-mitigation officer, told").
-const BEFORE_VERB: usize = 10;
 
 /// Follows the people a document names, sentence by sentence, for "he" and "she".
 #[derive(Default)]
@@ -79,7 +76,10 @@ impl Speakers {
                 .iter()
                 .rev()
                 .find(|r| {
-                    r.to < v && v - r.to <= BEFORE_VERB && outside(&tokens[r.to]) && !after_the(r)
+                    r.to < v
+                        && v - r.to <= SPEAKER_BEFORE_VERB
+                        && outside(&tokens[r.to])
+                        && !after_the(r)
                 })
                 .filter(|r| {
                     !tokens[r.to + 1..v]

@@ -16,23 +16,9 @@ mod wordpiece;
 
 use super::cores::Cores;
 use super::doc::Doc;
+use super::params::{PIECE_SMOOTHING, POWER_SETTLED, POWER_STEPS, SHARED_DIRECTION_MIN};
 use super::segment::Sentence;
 use table::{DIMS, Table};
-
-/// Smoothing of the piece weights a/(a+p): a piece as frequent as this weighs one half.
-const SMOOTHING: f32 = 1e-3;
-
-/// The shared direction is removed only from this many sentences in all: in fewer, it is
-/// mostly the sentences' own meaning.
-const SHARED_DIRECTION_MIN: usize = 10;
-
-/// Power-iteration steps for the shared direction at most: enough for it to settle on any
-/// text...
-const POWER_STEPS: usize = 12;
-
-/// ...and it has settled, and the steps stop, when no coordinate of the unit direction moves
-/// by this much in a step (a tenth of what the int8 table can tell apart).
-const POWER_SETTLED: f32 = 1e-4;
 
 /// Each sentence of both documents as a unit vector, ready for cosine.
 pub struct SentenceVectors {
@@ -82,7 +68,7 @@ impl SentenceVectors {
         }
         let weight = |id: u32| {
             let p = count[id as usize] as f32 / total.max(1) as f32;
-            SMOOTHING / (SMOOTHING + p)
+            PIECE_SMOOTHING / (PIECE_SMOOTHING + p)
         };
         let embed = |ids: &Vec<u32>| {
             let mut v = [0f32; DIMS];
