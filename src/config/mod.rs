@@ -1,5 +1,6 @@
 //! Configuration: the TOML file, key bindings and where things live. No terminal code here.
 
+mod bindings;
 mod command;
 mod edit;
 mod error;
