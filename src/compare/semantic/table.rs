@@ -58,9 +58,31 @@ impl Table {
         }
         let at = HEADER + id * ROW;
         let scale = f32::from_le_bytes(VECTORS[at..at + 4].try_into().unwrap_or([0; 4]));
-        let w = weight * scale;
-        for (o, &q) in out.iter_mut().zip(&VECTORS[at + 4..at + ROW]) {
-            *o += w * (q as i8) as f32;
+        // The widest vectors the processor has (AVX2 on most x86-64): the same multiplications
+        // and additions in the same order on every processor, so the same result, in about half
+        // the instructions of the baseline SSE2 build.
+        pulp::Arch::new().dispatch(AddScaled {
+            row: &VECTORS[at + 4..at + ROW],
+            scale: weight * scale,
+            out,
+        });
+    }
+}
+
+/// `out += scale * row`, one int8 row widened to f32.
+struct AddScaled<'a> {
+    row: &'a [u8],
+    scale: f32,
+    out: &'a mut [f32; DIMS],
+}
+
+impl pulp::WithSimd for AddScaled<'_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) {
+        for (o, &q) in self.out.iter_mut().zip(self.row) {
+            *o += self.scale * (q as i8) as f32;
         }
     }
 }
