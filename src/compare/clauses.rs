@@ -23,38 +23,31 @@ impl Clauses {
     pub fn of(doc: &Doc, k: usize, weights: &Weights) -> Clauses {
         let tokens = doc.sentence_tokens(k);
         let mut clauses = Clauses::default();
-        let mut start = 0;
-        let finish = |clauses: &mut Clauses, start: &mut usize| {
-            let part = &mut clauses.terms[*start..];
-            part.sort_unstable();
-            let mut kept = 0;
-            for n in 0..part.len() {
-                if n == 0 || part[n] != part[kept - 1] {
-                    part[kept] = part[n];
-                    kept += 1;
-                }
+        // The clause being read; kept only once it has enough distinct terms.
+        let mut current: Vec<u32> = Vec::new();
+        let finish = |clauses: &mut Clauses, current: &mut Vec<u32>| {
+            current.sort_unstable();
+            current.dedup();
+            if current.len() >= CLAUSE_MIN_TERMS {
+                clauses.terms.extend_from_slice(current);
+                clauses
+                    .ends
+                    .push((clauses.terms.len() as u32, Norms::of(current, weights)));
             }
-            clauses.terms.truncate(*start + kept);
-            if kept >= CLAUSE_MIN_TERMS {
-                let norms = Norms::of(&clauses.terms[*start..], weights);
-                clauses.ends.push((clauses.terms.len() as u32, norms));
-                *start = clauses.terms.len();
-            } else {
-                clauses.terms.truncate(*start);
-            }
+            current.clear();
         };
         for (n, t) in tokens.iter().enumerate() {
             if n > 0 {
                 let gap = &doc.body[tokens[n - 1].range.end..t.range.start];
                 if gap != " " && divides(gap) {
-                    finish(&mut clauses, &mut start);
+                    finish(&mut clauses, &mut current);
                 }
             }
             if t.kind != TokenKind::Stop {
-                clauses.terms.push(t.term);
+                current.push(t.term);
             }
         }
-        finish(&mut clauses, &mut start);
+        finish(&mut clauses, &mut current);
         // One clause is the sentence itself: nothing to add.
         if clauses.ends.len() < 2 {
             return Clauses::default();

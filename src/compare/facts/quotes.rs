@@ -142,15 +142,16 @@ fn containment(a: &[u32], b: &[u32]) -> f32 {
     if small.is_empty() {
         return 0.0;
     }
-    let shared = small
-        .iter()
-        .filter(|t| large.binary_search(t).is_ok())
-        .count();
-    shared as f32 / small.len() as f32
+    shared(small, large) as f32 / small.len() as f32
+}
+
+/// How many terms two sorted sets have in common.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|t| b.binary_search(t).is_ok()).count()
 }
 
 fn jaccard(a: &[u32], b: &[u32]) -> f32 {
-    let shared = a.iter().filter(|t| b.binary_search(t).is_ok()).count();
+    let shared = shared(a, b);
     let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0

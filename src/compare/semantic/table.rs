@@ -20,6 +20,8 @@ const ROW: usize = 4 + DIMS;
 pub struct Table {
     pub vocabulary: Vocabulary,
     rows: usize,
+    /// The processor's vector instructions, detected once: rows are added for every word piece.
+    arch: pulp::Arch,
 }
 
 impl Table {
@@ -42,6 +44,7 @@ impl Table {
             Table {
                 vocabulary: Vocabulary::new(VOCABULARY, VOCABULARY_INDEX, VOCABULARY_PREFIXES),
                 rows,
+                arch: pulp::Arch::new(),
             }
         })
     }
@@ -61,7 +64,7 @@ impl Table {
         // The widest vectors the processor has (AVX2 on most x86-64): the same multiplications
         // and additions in the same order on every processor, so the same result, in about half
         // the instructions of the baseline SSE2 build.
-        pulp::Arch::new().dispatch(AddScaled {
+        self.arch.dispatch(AddScaled {
             row: &VECTORS[at + 4..at + ROW],
             scale: weight * scale,
             out,
