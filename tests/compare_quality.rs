@@ -417,10 +417,19 @@ fn a_library_too_small_to_tell_changes_nothing() {
 #[ignore]
 fn dump_candidate_features() {
     use std::fmt::Write;
-    // One row: pair, both sentence offsets, the label (1, 0, or ? for the trainer to find), and
-    // the measurements.
-    fn row(out: &mut String, pair: &str, ls: usize, rs: usize, label: &str, features: &[f32]) {
-        let _ = write!(out, "{pair}\t{ls}\t{rs}\t{label}");
+    // One row: the tier, pair, both sentence offsets, the label (1, 0, or ? for the trainer to
+    // find), and the measurements. Each tier has its own candidates (the deep tier adds pairs
+    // found by its meaning), so each tier's rows are dumped.
+    fn row(
+        out: &mut String,
+        (tier, pair): (Tier, &str),
+        ls: usize,
+        rs: usize,
+        label: &str,
+        features: &[f32],
+    ) {
+        let tier = if tier == Tier::Deep { "deep" } else { "fast" };
+        let _ = write!(out, "{tier}\t{pair}\t{ls}\t{rs}\t{label}");
         for f in features {
             let _ = write!(out, "\t{f:.5}");
         }
@@ -428,36 +437,35 @@ fn dump_candidate_features() {
     }
     let out_path = std::env::var("PARALLAX_FEATURES_OUT").expect("PARALLAX_FEATURES_OUT");
     let mut out = String::new();
+    let tiers = [Tier::Deep, Tier::Fast];
     for folder in ["tune", "heldout"] {
         for (name, labels) in label_files(folder) {
             let (a, b) = (article(&labels.left), article(&labels.right));
             let (ta, tb) = (compared_text(&a), compared_text(&b));
             let gold = gold_links(&labels, &ta, &tb, &name);
-            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b, Tier::Deep) {
-                let linked = gold.contains(&(sentence_at(&ta, ls), sentence_at(&tb, rs)));
-                row(
-                    &mut out,
-                    &format!("{folder}/{name}"),
-                    ls,
-                    rs,
-                    if linked { "1" } else { "0" },
-                    &features,
-                );
+            for tier in tiers {
+                for (ls, rs, features) in parallax::compare::candidate_features(&a, &b, tier) {
+                    let linked = gold.contains(&(sentence_at(&ta, ls), sentence_at(&tb, rs)));
+                    row(
+                        &mut out,
+                        (tier, &format!("{folder}/{name}")),
+                        ls,
+                        rs,
+                        if linked { "1" } else { "0" },
+                        &features,
+                    );
+                }
             }
         }
     }
     // Invented reports of different events: every pair of them is a wrong link.
     for &(a, b) in UNRELATED {
         let (x, y) = (article(a), article(b));
-        for (ls, rs, features) in parallax::compare::candidate_features(&x, &y, Tier::Deep) {
-            row(
-                &mut out,
-                &format!("unrelated/{a}~{b}"),
-                ls,
-                rs,
-                "0",
-                &features,
-            );
+        for tier in tiers {
+            for (ls, rs, features) in parallax::compare::candidate_features(&x, &y, tier) {
+                let pair = format!("unrelated/{a}~{b}");
+                row(&mut out, (tier, &pair), ls, rs, "0", &features);
+            }
         }
     }
     // Real reports, when REALDEV names the folder (they are never copied here): labelled by
@@ -483,8 +491,17 @@ fn dump_candidate_features() {
             };
             let (a, b) = (load("left"), load("right"));
             let name = file.file_stem().unwrap().to_string_lossy().into_owned();
-            for (ls, rs, features) in parallax::compare::candidate_features(&a, &b, Tier::Deep) {
-                row(&mut out, &format!("realdev/{name}"), ls, rs, "?", &features);
+            for tier in tiers {
+                for (ls, rs, features) in parallax::compare::candidate_features(&a, &b, tier) {
+                    row(
+                        &mut out,
+                        (tier, &format!("realdev/{name}")),
+                        ls,
+                        rs,
+                        "?",
+                        &features,
+                    );
+                }
             }
         }
     }

@@ -16,8 +16,8 @@ Model: logistic regression on the standardised measurements, with an L2 penalty.
 leave-one-story-out: every story (all pairs sharing its articles) is scored by a model trained
 on the other stories only (and never on heldout/), at the acceptance probability of params.rs. The report gives
 precision and recall over candidate pairs, beside the old rule (lexical >= 0.30) on the same
-pairs. It is done twice: for the deep tier, and for the fast tier without the deep tier's
-measurement. --write puts both models, trained on everything, into params.rs.
+pairs. It is done twice, each tier on its own candidate pairs (as `parallax compare` and
+`--fast` find them): for the deep tier, and for the fast tier, which has no deep measurement. --write puts both models, trained on everything, into params.rs.
 
 Needs numpy. Takes a few seconds after the release test build.
 """
@@ -117,8 +117,9 @@ def main():
         realdev = sys.argv[sys.argv.index("--realdev") + 1]
     rows = dump(realdev)
     labellers = {}
-    pairs, labels, features = [], [], []
+    pairs, labels, features, tiers = [], [], [], []
     for r in rows:
+        tier, r = r[0], r[1:]
         pair, lo, ro, label = r[0], int(r[1]), int(r[2]), r[3]
         if label == "?":
             name = pair.split("/", 1)[1]
@@ -128,6 +129,7 @@ def main():
         pairs.append(pair)
         labels.append(float(label))
         features.append([float(v) for v in r[4:]])
+        tiers.append(tier)
     x, y = np.array(features), np.array(labels)
     names = re.findall(r'"(\w+)"', open(os.path.join(ROOT, "src/compare/decision.rs")).read()
                        .split("FEATURE_NAMES")[1].split("];")[0])
@@ -136,14 +138,16 @@ def main():
         dropped = [names.index(n) for n in sys.argv[sys.argv.index("--drop") + 1].split(",")]
         x[:, dropped] = 0.0
     stories = sorted(set(map(story, pairs)))
-    print(f"{len(y)} candidate pairs, {int(y.sum())} linked, {len(stories)} stories")
+    tiers = np.array(tiers)
+    print(f"{(tiers == 'deep').sum()} candidate pairs of the deep tier, {(tiers == 'fast').sum()} of "
+          f"the fast tier, {len(stories)} stories")
     written = open(PARAMS).read()
     for tier, suffix in (("deep", ""), ("fast", "_FAST")):
-        xt = x.copy()
-        if tier == "fast":  # the fast tier has no deep measurement
-            xt[:, names.index("deep")] = 0.0
+        # Each tier is trained on its own candidates: the fast tier has no deep measurement and
+        # no pairs found by deep meaning.
+        xt, keep = x.copy(), tiers == tier
         print(f"== {tier} tier")
-        raw_w, raw_b = train(xt, y, pairs, stories, names)
+        raw_w, raw_b = train(xt[keep], y[keep], [p for p, k in zip(pairs, keep) if k], stories, names)
         weights = ", ".join(f"{v:.4f}" for v in raw_w)
         written = re.sub(rf"pub const DECISION_WEIGHTS{suffix}: \[f32; FEATURES\] = \[[^\]]*\];",
                          f"pub const DECISION_WEIGHTS{suffix}: [f32; FEATURES] = [{weights}];", written)
