@@ -1,16 +1,16 @@
 //! Pairing sentences of two articles: candidates from an inverted index, then a best-first
 //! assignment that lets a sentence split into two or two merge into one, in any order.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{Pair, candidates};
 use super::cores::Cores;
 use super::decision::{Candidate, Evidence};
-use super::doc::{Doc, Norms, Weights, containment, union};
+use super::doc::{Doc, Norms, Weights, containment, similarity, union};
 use super::model::{Meaning, Relation, Tier, Verdict};
 use super::params::{
-    DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK, JOIN, JOIN_CONTAINMENT, LONG_TEXT,
-    MAX_MERGED, RELATED_SUBJECT, SAME_EVENT_PAIRS, SAME_EVENT_SUBJECT,
+    DECISION_ACCEPT, DECISION_CONFIDENT, DECISION_WEAK, DEEP_NEIGHBOURS, JOIN, JOIN_CONTAINMENT,
+    LONG_TEXT, MAX_MERGED, RELATED_SUBJECT, SAME_EVENT_PAIRS, SAME_EVENT_SUBJECT,
 };
 use super::semantic::SentenceVectors;
 use super::semantic::deep::DeepVectors;
@@ -46,17 +46,75 @@ pub struct Aligned {
 /// far.
 type Fits<'f> = dyn Fn(&Pair, &[usize], &[usize]) -> bool + 'f;
 
-/// Every candidate pair of two documents with its similarities, as the aligner sees them.
-pub fn candidate_pairs(
+/// Every candidate pair of two documents, as the aligner sees them: found by their words and,
+/// in the deep tier, by their meaning; with their similarities, and the deep tier's vectors
+/// when `tier` asks for them and it could run.
+pub(super) fn candidate_pairs(
     left: &Doc,
     right: &Doc,
     weights: &Weights,
     meaning: &SentenceVectors,
-) -> Vec<Candidate> {
+    tier: Tier,
+) -> (Vec<Pair>, Vec<Candidate>, Option<DeepVectors>, Meaning) {
     let left_norms: Vec<Norms> = left.terms.iter().map(|t| Norms::of(t, weights)).collect();
     let right_norms: Vec<Norms> = right.terms.iter().map(|t| Norms::of(t, weights)).collect();
-    let pairs = candidates(left, right, weights, [&left_norms, &right_norms]);
-    measured(&pairs, meaning, Cores::of(left, right))
+    let norms = [left_norms.as_slice(), right_norms.as_slice()];
+    let pairs = candidates(left, right, weights, norms);
+    let (deep, used) =
+        DeepVectors::for_tier(left, right, pairs.iter().map(|p| (p.left, p.right)), tier);
+    let pairs = match &deep {
+        Some(vectors) => with_deep_neighbours(left, right, weights, norms, vectors, pairs),
+        None => pairs,
+    };
+    let listed = measured(&pairs, meaning, Cores::of(left, right));
+    (pairs, listed, deep, used)
+}
+
+/// Adds to the candidates found by their words, in short texts, each embedded body sentence's
+/// nearest sentences of the other side by the deep model's meaning: a rewrite that shares no
+/// rare word with its source ("the departure of its chairman" against "the resignation of
+/// Chairman Paul Bulcke") is never proposed by the inverted index. Only sentences the deep tier
+/// has already embedded are compared, so this costs no model time; the decision then weighs
+/// these pairs like any other (its `meaning_only` measurement tells them apart).
+fn with_deep_neighbours(
+    left: &Doc,
+    right: &Doc,
+    weights: &Weights,
+    norms: [&[Norms]; 2],
+    deep: &DeepVectors,
+    mut pairs: Vec<Pair>,
+) -> Vec<Pair> {
+    let (n, m) = (left.sentences.len(), right.sentences.len());
+    if DEEP_NEIGHBOURS == 0 || n.max(m) > LONG_TEXT {
+        return pairs;
+    }
+    let lefts: Vec<usize> = (left.headline..n).filter(|&i| deep.has_left(i)).collect();
+    let rights: Vec<usize> = (right.headline..m).filter(|&j| deep.has_right(j)).collect();
+    let nearest = |others: &[usize], cosine: &dyn Fn(usize) -> f32| {
+        let mut best: Vec<(f32, usize)> = others.iter().map(|&o| (cosine(o), o)).collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(DEEP_NEIGHBOURS);
+        best.into_iter().map(|(_, o)| o)
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for &j in &rights {
+        found.extend(nearest(&lefts, &|i| deep.cosine(i, j)).map(|i| (i, j)));
+    }
+    for &i in &lefts {
+        found.extend(nearest(&rights, &|j| deep.cosine(i, j)).map(|j| (i, j)));
+    }
+    let mut known: FxHashSet<(usize, usize)> = pairs.iter().map(|p| (p.left, p.right)).collect();
+    for (i, j) in found {
+        if known.insert((i, j)) {
+            let (a, b) = (&left.terms[i], &right.terms[j]);
+            pairs.push(Pair {
+                left: i,
+                right: j,
+                score: similarity(a, norms[0][i], b, norms[1][j], weights),
+            });
+        }
+    }
+    pairs
 }
 
 /// The pairs with their meaning measured, on both cores for long texts.
@@ -78,15 +136,10 @@ pub fn align(
     params: AlignParams,
     tier: Tier,
 ) -> (Vec<Aligned>, Verdict, Meaning) {
-    let left_norms: Vec<Norms> = left.terms.iter().map(|t| Norms::of(t, weights)).collect();
-    let right_norms: Vec<Norms> = right.terms.iter().map(|t| Norms::of(t, weights)).collect();
-    let pairs = candidates(left, right, weights, [&left_norms, &right_norms]);
+    let (pairs, listed, deep, used) = candidate_pairs(left, right, weights, meaning, tier);
     let short = left.sentences.len().max(right.sentences.len()) <= LONG_TEXT;
     let subject = topic_cosine(left, right, weights);
     let cores = Cores::of(left, right);
-    let listed = measured(&pairs, meaning, cores);
-    let (deep, used) =
-        DeepVectors::for_tier(left, right, listed.iter().map(|c| (c.left, c.right)), tier);
     let evidence = Evidence::new(left, right, weights, deep.as_ref(), subject, &listed);
     // Each pair ranked by the probability the decision gives it.
     let mut ranked: Vec<(f32, Pair)> =

@@ -10,12 +10,14 @@ use rustc_hash::FxHashMap;
 
 use super::clauses::Clauses;
 use super::doc::{Doc, Norms, Weights};
-use super::params::{DECISION_BIAS, DECISION_BIAS_FAST, DECISION_WEIGHTS, DECISION_WEIGHTS_FAST};
+use super::params::{
+    DECISION_BIAS, DECISION_BIAS_FAST, DECISION_WEIGHTS, DECISION_WEIGHTS_FAST, FLOOR,
+};
 use super::semantic::deep::DeepVectors;
 use super::token::TokenKind;
 
 /// How many measurements describe a pair.
-pub const FEATURES: usize = 14;
+pub const FEATURES: usize = 15;
 
 /// Names of the measurements, in order, for the trainer's report and the dump.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -33,6 +35,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "one_heading",
     "deep",
     "clause",
+    "meaning_only",
 ];
 
 /// A candidate pair: left sentence, right sentence, and their two similarities.
@@ -218,6 +221,9 @@ impl<'e> Evidence<'e> {
             f32::from(hl != hr),
             self.deep.map_or(0.0, |d| d.cosine(i, j)),
             clause,
+            // The inverted index proposes every pair of a short text from the floor up, so a
+            // pair below it was proposed by the deep tier's meaning alone.
+            f32::from(c.lexical < FLOOR),
         ]
     }
 

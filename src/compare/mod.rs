@@ -122,14 +122,8 @@ pub fn candidate_features(
     let rd = Doc::new(&right.body, &mut vocab).with_headline(headline_bytes(&right));
     let weights = Weights::new([&ld, &rd], &vocab, None);
     let meaning = semantic::SentenceVectors::of_pair(&ld, &rd, Cores::of(&ld, &rd));
-    let candidates = align::candidate_pairs(&ld, &rd, &weights, &meaning);
+    let (_, candidates, deep, _) = align::candidate_pairs(&ld, &rd, &weights, &meaning, tier);
     let subject = align::topic_cosine(&ld, &rd, &weights);
-    let (deep, _) = semantic::deep::DeepVectors::for_tier(
-        &ld,
-        &rd,
-        candidates.iter().map(|c| (c.left, c.right)),
-        tier,
-    );
     let evidence = decision::Evidence::new(&ld, &rd, &weights, deep.as_ref(), subject, &candidates);
     // Only body sentences are candidates (headlines pair by a rule of their own), so the
     // decision is trained on the bodies.

@@ -27,6 +27,29 @@ fn long_texts_full_of_common_words_still_align_sentence_by_sentence() {
     );
 }
 
+#[test]
+fn the_deep_tier_proposes_pairs_that_share_no_word() {
+    // The chairman sentences share no word, so the inverted index never proposes them; each
+    // shares words with another sentence, so the deep tier embeds both, and their meaning
+    // makes them neighbours.
+    let left = "The harbour board approved its budget on Monday. \
+        Its chairman departed sooner than anyone had anticipated.";
+    let right = "On Monday the harbour board approved the budget. \
+        The head of the harbour board resigned before his term ended. \
+        Nobody anticipated the budget vote.";
+    let mut vocab = Vocab::default();
+    let (ld, rd) = (Doc::new(left, &mut vocab), Doc::new(right, &mut vocab));
+    let weights = Weights::new([&ld, &rd], &vocab, None);
+    let meaning = semantic::SentenceVectors::of_pair(&ld, &rd, Cores::of(&ld, &rd));
+    let proposed = |tier| {
+        let (_, listed, _, _) = align::candidate_pairs(&ld, &rd, &weights, &meaning, tier);
+        listed.iter().map(|c| (c.left, c.right)).collect::<Vec<_>>()
+    };
+    let (fast, deep) = (proposed(Tier::Fast), proposed(Tier::Deep));
+    assert!(!fast.contains(&(1, 1)), "{fast:?}");
+    assert!(deep.contains(&(1, 1)), "{deep:?}");
+}
+
 fn sides(a: &str, b: &str) -> Comparison {
     compare_texts(a, b)
 }

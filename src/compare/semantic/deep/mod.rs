@@ -221,6 +221,16 @@ impl DeepVectors {
         }
     }
 
+    /// Whether left sentence `i` was embedded.
+    pub fn has_left(&self, i: usize) -> bool {
+        self.left.get(i).is_some_and(Option::is_some)
+    }
+
+    /// Whether right sentence `j` was embedded.
+    pub fn has_right(&self, j: usize) -> bool {
+        self.right.get(j).is_some_and(Option::is_some)
+    }
+
     /// Cosine of left sentence `i` and right sentence `j`; 0 when either was not embedded.
     pub fn cosine(&self, i: usize, j: usize) -> f32 {
         match (self.left.get(i), self.right.get(j)) {
