@@ -90,18 +90,26 @@ fn with_deep_neighbours(
     }
     let lefts: Vec<usize> = (left.headline..n).filter(|&i| deep.has_left(i)).collect();
     let rights: Vec<usize> = (right.headline..m).filter(|&j| deep.has_right(j)).collect();
-    let nearest = |others: &[usize], cosine: &dyn Fn(usize) -> f32| {
-        let mut best: Vec<(f32, usize)> = others.iter().map(|&o| (cosine(o), o)).collect();
-        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        best.truncate(DEEP_NEIGHBOURS);
-        best.into_iter().map(|(_, o)| o)
+    // Every cosine once: row `a` holds left sentence `lefts[a]` against each of `rights`.
+    let cosines: Vec<f32> = lefts
+        .iter()
+        .flat_map(|&i| rights.iter().map(move |&j| deep.cosine(i, j)))
+        .collect();
+    let at = |a: usize, b: usize| cosines[a * rights.len() + b];
+    let nearest = |others: &[usize], cosine: &dyn Fn(usize) -> f32| -> Vec<usize> {
+        let mut best: Vec<(f32, usize)> = (0..others.len()).map(|k| (cosine(k), k)).collect();
+        best.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        best.iter()
+            .take(DEEP_NEIGHBOURS)
+            .map(|&(_, k)| others[k])
+            .collect()
     };
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for &j in &rights {
-        found.extend(nearest(&lefts, &|i| deep.cosine(i, j)).map(|i| (i, j)));
+    for (b, &j) in rights.iter().enumerate() {
+        found.extend(nearest(&lefts, &|a| at(a, b)).into_iter().map(|i| (i, j)));
     }
-    for &i in &lefts {
-        found.extend(nearest(&rights, &|j| deep.cosine(i, j)).map(|j| (i, j)));
+    for (a, &i) in lefts.iter().enumerate() {
+        found.extend(nearest(&rights, &|b| at(a, b)).into_iter().map(|j| (i, j)));
     }
     let mut known: FxHashSet<(usize, usize)> = pairs.iter().map(|p| (p.left, p.right)).collect();
     for (i, j) in found {
