@@ -23,23 +23,6 @@ import train_decision as T  # noqa: E402
 ROOT, PARAMS = T.ROOT, T.PARAMS
 
 
-def labelled_rows(realdev):
-    """Every candidate pair of the dump with its tier, story, label and measurements."""
-    labellers = {}
-    tiers, pairs, labels, features = [], [], [], []
-    for tier, pair, lo, ro, label, *values in T.dump(realdev):
-        if label == "?":
-            name = pair.split("/", 1)[1]
-            if name not in labellers:
-                labellers[name] = T.realdev_labels(realdev, name)
-            label = "1" if labellers[name](int(lo), int(ro)) else "0"
-        tiers.append(tier)
-        pairs.append(pair)
-        labels.append(float(label))
-        features.append([float(v) for v in values])
-    return np.array(tiers), pairs, np.array(labels), np.array(features)
-
-
 def weights_without(story_out, tier, rows):
     """Raw weights and bias of `tier`'s model trained on every trainable story but one."""
     tiers, pairs, y, x = rows
@@ -70,7 +53,7 @@ def main():
     sys.path.insert(0, realdev)
     import score  # noqa: E402  (the realdev scorer itself)
 
-    rows = labelled_rows(realdev)
+    rows = T.labelled_rows(realdev)
     binary = os.path.join(ROOT, "target", "release", "parallax")
     runner = binary
     if fast:

@@ -85,6 +85,24 @@ def realdev_labels(realdev, pair):
     return lambda lo, ro: (sentence(ls, lo), sentence(rs, ro)) in gold
 
 
+def labelled_rows(realdev):
+    """Every candidate pair of the dump as arrays: its tier, pair name, label (1 when the labels
+    link its two sentences) and measurements."""
+    labellers = {}
+    tiers, pairs, labels, features = [], [], [], []
+    for tier, pair, lo, ro, label, *values in dump(realdev):
+        if label == "?":
+            name = pair.split("/", 1)[1]
+            if name not in labellers:
+                labellers[name] = realdev_labels(realdev, name)
+            label = "1" if labellers[name](int(lo), int(ro)) else "0"
+        tiers.append(tier)
+        pairs.append(pair)
+        labels.append(float(label))
+        features.append([float(v) for v in values])
+    return np.array(tiers), pairs, np.array(labels), np.array(features)
+
+
 def story(pair):
     folder, name = pair.split("/", 1)
     if folder == "unrelated":
@@ -115,22 +133,7 @@ def main():
     realdev = None
     if "--realdev" in sys.argv:
         realdev = sys.argv[sys.argv.index("--realdev") + 1]
-    rows = dump(realdev)
-    labellers = {}
-    pairs, labels, features, tiers = [], [], [], []
-    for r in rows:
-        tier, r = r[0], r[1:]
-        pair, lo, ro, label = r[0], int(r[1]), int(r[2]), r[3]
-        if label == "?":
-            name = pair.split("/", 1)[1]
-            if name not in labellers:
-                labellers[name] = realdev_labels(realdev, name)
-            label = "1" if labellers[name](lo, ro) else "0"
-        pairs.append(pair)
-        labels.append(float(label))
-        features.append([float(v) for v in r[4:]])
-        tiers.append(tier)
-    x, y = np.array(features), np.array(labels)
+    tiers, pairs, y, x = labelled_rows(realdev)
     names = re.findall(r'"(\w+)"', open(os.path.join(ROOT, "src/compare/decision.rs")).read()
                        .split("FEATURE_NAMES")[1].split("];")[0])
     dropped = []
@@ -138,7 +141,6 @@ def main():
         dropped = [names.index(n) for n in sys.argv[sys.argv.index("--drop") + 1].split(",")]
         x[:, dropped] = 0.0
     stories = sorted(set(map(story, pairs)))
-    tiers = np.array(tiers)
     print(f"{(tiers == 'deep').sum()} candidate pairs of the deep tier, {(tiers == 'fast').sum()} of "
           f"the fast tier, {len(stories)} stories")
     written = open(PARAMS).read()
