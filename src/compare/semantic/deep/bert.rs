@@ -1,7 +1,9 @@
 //! The BERT encoder of all-MiniLM-L6-v2, as layers of candle: every multiplication and
-//! normalisation is candle's, this file only says how the model's layers are wired. Names of
-//! the weights are those of the model's safetensors file.
+//! normalisation is candle's, this file only says how the model's layers are wired (the one
+//! activation is ours, for speed: see `gelu.rs`). Names of the weights are those of the model's
+//! safetensors file.
 
+use super::gelu::gelu;
 use candle_core::{DType, Module, Result, Tensor};
 use candle_nn::{Embedding, LayerNorm, Linear, VarBuilder, embedding, layer_norm, linear};
 
@@ -14,6 +16,9 @@ const INTERMEDIATE: usize = 1536;
 const POSITIONS: usize = 512;
 const TYPES: usize = 2;
 const LAYER_NORM_EPS: f64 = 1e-12;
+
+/// The one table kept in the file's float16: the word embeddings (see [`Encoder::load`]).
+pub const KEPT_HALF: &str = "embeddings.word_embeddings.weight";
 
 /// The longest input the model takes, in pieces with [CLS] and [SEP].
 pub const MAX_PIECES: usize = POSITIONS;
@@ -123,7 +128,7 @@ impl Layer {
         let x = self
             .attention_norm
             .forward(&(self.attention_out.forward(&context)? + x)?)?;
-        let inner = self.intermediate.forward(&x)?.gelu_erf()?;
+        let inner = gelu(&self.intermediate.forward(&x)?)?;
         self.out_norm.forward(&(self.out.forward(&inner)? + x)?)
     }
 }
