@@ -129,9 +129,16 @@ fn trim_end_cow(line: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-/// A line with no letters at all: counters, separators, stray digits.
+/// A line with no letters at all (counters, separators, stray digits), or only the size an
+/// advertisement slot left behind ("970x125", "300 × 250 px").
 fn is_noise_line(line: &str) -> bool {
-    !line.chars().any(char::is_alphabetic)
+    let size = |t: &str| {
+        let t = t.trim().trim_end_matches("px").trim_end();
+        let pixels = |n: &str| (2..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+        t.split_once(['x', 'X', '×'])
+            .is_some_and(|(w, h)| pixels(w.trim()) && pixels(h.trim()))
+    };
+    !line.chars().any(char::is_alphabetic) || size(line)
 }
 
 /// A breadcrumb or menu: three or more short items joined by `|`, `>`, `›`, `»` or `/`, with
@@ -434,6 +441,13 @@ mod tests {
         let (out, r) = clean_body("First line.\n0\n1\n* * *\n—\nSecond line.", "");
         assert_eq!(out, "First line.\nSecond line.");
         assert_eq!(r.noise_lines, 4);
+    }
+
+    #[test]
+    fn drops_the_size_an_advertisement_slot_left_behind() {
+        let (out, r) = clean_body("970x125\nFirst line.\n300 × 250 px\n4x4 drivers\n12x", "");
+        assert_eq!(out, "First line.\n4x4 drivers\n12x");
+        assert_eq!(r.noise_lines, 2);
     }
 
     #[test]
