@@ -18,10 +18,10 @@ pub struct CleanReport {
     pub doubled_lines: usize,
     /// The title repeated as the first line of the body.
     pub repeated_title: bool,
-    /// Footer lines such as "No comments" or "Share this article".
+    /// Footer lines such as "No comments" or "Leave a reply".
     pub footer_lines: usize,
     /// Navigation: breadcrumbs ("Home > Local > Transport", "News | Ports | Shipping"), links to
-    /// other stories ("Related: ..."), advertisement markers.
+    /// other stories ("Related: ..."), advertisement markers, share buttons.
     pub navigation_lines: usize,
 }
 
@@ -143,9 +143,10 @@ fn is_noise_line(line: &str) -> bool {
 
 /// A breadcrumb or menu: three or more short items joined by `|`, `>`, `›`, `»` or `/`, with
 /// no sentence in it ("Home > Local > Transport"); or a link to another story
-/// ("Related: Nurses vote on new contract", "READ MORE: ..."), or an advertisement marker.
+/// ("Related: Nurses vote on new contract", "READ MORE: ..."), an advertisement marker or a
+/// share button.
 fn is_navigation_line(line: &str) -> bool {
-    if is_story_link(line) || is_ad_marker(line) {
+    if is_story_link(line) || is_ad_marker(line) || is_share_button(line) {
         return true;
     }
     let Some(sep) = ['|', '>', '›', '»', '/']
@@ -237,24 +238,23 @@ fn is_story_link(line: &str) -> bool {
         && !headline.trim_end().ends_with(['.', '!', '?', '"', '”'])
 }
 
-/// A line that only marks where an advertisement was ("Advertisement", "Story continues below
-/// advertisement"), or a share button's label ("Share this @harbourwire.example", "Share on
-/// Facebook"): page furniture wherever it stands.
-fn is_ad_marker(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() <= 5
-        && words
-            .first()
-            .is_some_and(|w| w.eq_ignore_ascii_case("share"))
-        && words.get(1).is_some_and(|w| {
-            ["this", "on", "via"]
-                .iter()
-                .any(|m| w.eq_ignore_ascii_case(m))
-        })
+/// A share button's label ("Share this @harbourwire.example", "Share on Facebook"): at most
+/// five words, "Share this", "Share on" or "Share via" first, and no sentence's ending. Page
+/// furniture wherever it stands.
+fn is_share_button(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let is_one_of = |w: Option<&str>, any: &[&str]| {
+        w.is_some_and(|w| any.iter().any(|m| w.eq_ignore_ascii_case(m)))
+    };
+    is_one_of(words.next(), &["share"])
+        && is_one_of(words.next(), &["this", "on", "via"])
+        && words.count() <= 3
         && !line.ends_with(['.', '!', '?', '"', '”'])
-    {
-        return true;
-    }
+}
+
+/// A line that only marks where an advertisement was ("Advertisement", "Story continues below
+/// advertisement"): page furniture wherever it stands.
+fn is_ad_marker(line: &str) -> bool {
     const MARKERS: &[&str] = &[
         "advertisement",
         "advertising",
@@ -308,7 +308,8 @@ fn same_words(a: &str, b: &str) -> bool {
     !wa.is_empty() && wa == wb
 }
 
-/// Share widgets, comment counters and similar page furniture, matched on the whole line.
+/// Share widgets, comment counters and similar page furniture, matched on the whole line (a
+/// share button's label, "Share this ...", goes wherever it stands: [`is_share_button`]).
 fn is_footer_line(line: &str) -> bool {
     if line.len() > 120 {
         return false;
@@ -331,10 +332,6 @@ fn is_footer_line(line: &str) -> bool {
         "add a comment",
         "be the first to comment",
         "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "share this post",
         "share article",
         "tweet",
         "email",
