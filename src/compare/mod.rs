@@ -51,7 +51,7 @@ use classify::{classify, summarise};
 use cores::Cores;
 use diff::{SideTokens, WordDiff, coarse_diff, word_diff};
 use doc::{Doc, Weights, union};
-use facts::Passage;
+use facts::DocFacts;
 pub use headline::compared_text;
 use headline::headline_bytes;
 use order::{Draft, mark_moved, sentence_owners, unique_runs};
@@ -261,6 +261,10 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
     }
     drafts.sort_by(|a, b| a.position.total_cmp(&b.position));
 
+    let (left_facts, right_facts) = cores.join(
+        || DocFacts::of(&ld, &left_quotes),
+        || DocFacts::of(&rd, &right_quotes),
+    );
     let tiles_l = tiles(&ld);
     let tiles_r = tiles(&rd);
 
@@ -305,16 +309,8 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         let kind = classify(&lt, &rt, &wd, &l_terms, &r_terms, &weights);
         let conflicts = facts::conflicts(
             index,
-            &Passage {
-                doc: &ld,
-                sentences: &draft.left,
-                quotes: &left_quotes,
-            },
-            &Passage {
-                doc: &rd,
-                sentences: &draft.right,
-                quotes: &right_quotes,
-            },
+            &left_facts.passage(&draft.left),
+            &right_facts.passage(&draft.right),
         );
         let group = Group {
             kind,
@@ -345,23 +341,10 @@ fn compare_ordered(left: Side, right: Side, options: &Options) -> Comparison {
         right: sentence_owners(rd.sentences.len(), &drafts, |d| &d.right),
         aligned: drafts.iter().map(|d| d.aligned).collect(),
     };
-    let (all_left, all_right): (Vec<usize>, Vec<usize>) = (
-        (0..ld.sentences.len()).collect(),
-        (0..rd.sentences.len()).collect(),
-    );
     facts::article_conflicts(
-        &Passage {
-            doc: &ld,
-            sentences: &all_left,
-            quotes: &left_quotes,
-        },
-        &Passage {
-            doc: &rd,
-            sentences: &all_right,
-            quotes: &right_quotes,
-        },
+        (&ld, &left_facts),
+        (&rd, &right_facts),
         &owners,
-        cores,
         &mut conflicts,
     );
     conflicts.sort_by_key(|c| c.group);

@@ -10,7 +10,7 @@ use crate::compare::lexicon::{MONTHS, WEEKDAYS};
 use crate::compare::token::{Token, TokenKind};
 
 impl<'q> Facts<'q> {
-    pub(super) fn of(p: &Passage<'q, '_>) -> Facts<'q> {
+    pub(super) fn of(p: &Passage<'_, '_, 'q>) -> Facts<'q> {
         let mut f = Facts::default();
         let tokens: Vec<(usize, &Token)> = p.tokens().collect();
         // Lower-case forms, borrowed when the word is already lower case (most words are).

@@ -15,22 +15,21 @@ mod people;
 mod quotes;
 mod speakers;
 
-use super::cores::Cores;
 use super::doc::Doc;
 use super::model::{Conflict, Span};
 use super::token::Token;
 
 pub use quotes::{QuoteFact, all_quotes, unique_quotes};
 
-/// The sentences of one side of a group.
-pub struct Passage<'d, 'a> {
+/// Some sentences of one document.
+struct Passage<'d, 'a, 'q> {
     pub doc: &'d Doc<'a>,
     pub sentences: &'d [usize],
     /// Every quotation of the document ([`all_quotes`]), found once for all its groups.
-    pub quotes: &'d [QuoteFact],
+    pub quotes: &'q [QuoteFact],
 }
 
-impl Passage<'_, '_> {
+impl Passage<'_, '_, '_> {
     fn tokens(&self) -> impl Iterator<Item = (usize, &Token)> {
         self.sentences
             .iter()
@@ -42,20 +41,20 @@ impl Passage<'_, '_> {
     }
 }
 
-/// All conflicts between the two sides of aligned group `group`.
-pub fn conflicts(group: usize, left: &Passage, right: &Passage) -> Vec<Conflict> {
+/// All conflicts between the two sides of aligned group `group`, from the facts of its
+/// sentences on each side ([`DocFacts::passage`]).
+pub fn conflicts(group: usize, lf: &Facts, rf: &Facts) -> Vec<Conflict> {
     let mut out = Vec::new();
-    let (lf, rf) = (Facts::of(left), Facts::of(right));
-    numbers::number_conflicts(group, &lf, &rf, &mut out);
-    numbers::score_conflicts(group, &lf, &rf, &mut out);
-    dates::date_conflicts(group, &lf, &rf, &mut out);
-    people::role_conflicts(group, &lf, &rf, &mut out);
-    quotes::quote_conflicts(group, &lf, &rf, &mut out);
+    numbers::number_conflicts(group, lf, rf, &mut out);
+    numbers::score_conflicts(group, lf, rf, &mut out);
+    dates::date_conflicts(group, lf, rf, &mut out);
+    people::role_conflicts(group, lf, rf, &mut out);
+    quotes::quote_conflicts(group, lf, rf, &mut out);
     out
 }
 
-#[derive(Default)]
-struct Facts<'q> {
+#[derive(Default, Clone)]
+pub struct Facts<'q> {
     numbers: Vec<numbers::NumberFact>,
     /// Vote tallies and scores: "7-4", "eight votes to three".
     scores: Vec<((f64, f64), Span, String)>,
@@ -68,6 +67,87 @@ struct Facts<'q> {
     /// Who governs, by name: "the Biden administration", "the Starmer government".
     governments: Vec<people::Government>,
     quotes: Vec<&'q QuoteFact>,
+}
+
+/// How many facts of each kind a [`Facts`] holds, in the order of its fields.
+type Counts = [usize; 9];
+
+impl<'q> Facts<'q> {
+    fn counts(&self) -> Counts {
+        [
+            self.numbers.len(),
+            self.scores.len(),
+            self.weekdays.len(),
+            self.months.len(),
+            self.dates.len(),
+            self.years.len(),
+            self.people.len(),
+            self.governments.len(),
+            self.quotes.len(),
+        ]
+    }
+
+    fn append(&mut self, more: Facts<'q>) {
+        self.numbers.extend(more.numbers);
+        self.scores.extend(more.scores);
+        self.weekdays.extend(more.weekdays);
+        self.months.extend(more.months);
+        self.dates.extend(more.dates);
+        self.years.extend(more.years);
+        self.people.extend(more.people);
+        self.governments.extend(more.governments);
+        self.quotes.extend(more.quotes);
+    }
+
+    /// Appends the facts of `from` between the counts `start` and `end`.
+    fn extend_from(&mut self, from: &Facts<'q>, start: Counts, end: Counts) {
+        let r = |k: usize| start[k]..end[k];
+        self.numbers.extend_from_slice(&from.numbers[r(0)]);
+        self.scores.extend_from_slice(&from.scores[r(1)]);
+        self.weekdays.extend_from_slice(&from.weekdays[r(2)]);
+        self.months.extend_from_slice(&from.months[r(3)]);
+        self.dates.extend_from_slice(&from.dates[r(4)]);
+        self.years.extend_from_slice(&from.years[r(5)]);
+        self.people.extend_from_slice(&from.people[r(6)]);
+        self.governments.extend_from_slice(&from.governments[r(7)]);
+        self.quotes.extend_from_slice(&from.quotes[r(8)]);
+    }
+}
+
+/// The facts of every sentence of a document, found once: the article's checks read them all,
+/// and each group's checks its own sentences'. Every fact lies inside one sentence, so a
+/// passage's facts are its sentences' facts together.
+pub struct DocFacts<'q> {
+    all: Facts<'q>,
+    /// Where each sentence's facts begin in `all`, and (last) where the last one's end.
+    starts: Vec<Counts>,
+}
+
+impl<'q> DocFacts<'q> {
+    /// The facts of each sentence of `doc`, whose quotations are `quotes` ([`all_quotes`]).
+    pub fn of(doc: &Doc, quotes: &'q [QuoteFact]) -> DocFacts<'q> {
+        let mut all = Facts::default();
+        let mut starts = Vec::with_capacity(doc.sentences.len() + 1);
+        for k in 0..doc.sentences.len() {
+            starts.push(all.counts());
+            all.append(Facts::of(&Passage {
+                doc,
+                sentences: &[k],
+                quotes,
+            }));
+        }
+        starts.push(all.counts());
+        DocFacts { all, starts }
+    }
+
+    /// The facts of these sentences, in their order.
+    pub fn passage(&self, sentences: &[usize]) -> Facts<'q> {
+        let mut out = Facts::default();
+        for &k in sentences {
+            out.extend_from(&self.all, self.starts[k], self.starts[k + 1]);
+        }
+        out
+    }
 }
 
 fn span_of(a: &Token, b: &Token) -> Span {
@@ -118,22 +198,45 @@ fn part<'f>(
 /// anywhere. `out` holds the passages' conflicts
 /// already found, which are not reported again.
 pub fn article_conflicts(
-    left: &Passage,
-    right: &Passage,
+    (left, lf): (&Doc, &DocFacts),
+    (right, rf): (&Doc, &DocFacts),
     groups: &SentenceGroups,
-    cores: Cores,
     out: &mut Vec<Conflict>,
 ) {
-    let (lf, rf) = cores.join(|| Facts::of(left), || Facts::of(right));
+    let (lf, rf) = (&lf.all, &rf.all);
     // A headline states its figures apart from the body: the first figure of a quantity in
     // one headline is checked against the other headline's, and the body's against the body's.
     for headline in [true, false] {
         let (lp, rp) = (
-            part(&lf.numbers, left.doc, headline),
-            part(&rf.numbers, right.doc, headline),
+            part(&lf.numbers, left, headline),
+            part(&rf.numbers, right, headline),
         );
         numbers::article_number_conflicts(&lp, &rp, groups, out);
     }
-    people::article_role_conflicts(&lf, &rf, groups, out);
-    people::government_conflicts(&lf, &rf, groups, out);
+    people::article_role_conflicts(lf, rf, groups, out);
+    people::government_conflicts(lf, rf, groups, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::token::Vocab;
+
+    #[test]
+    fn a_passage_has_the_facts_of_its_sentences_in_the_order_of_the_text() {
+        let text = "It passed by eight votes to three. Nobody spoke. The council voted 7-4 in May.";
+        let mut vocab = Vocab::default();
+        let doc = Doc::new(text, &mut vocab);
+        let quotes = all_quotes(&doc);
+        let facts = DocFacts::of(&doc, &quotes);
+        let tallies = |sentences: &[usize]| -> Vec<String> {
+            let passage = facts.passage(sentences);
+            passage.scores.iter().map(|s| s.2.clone()).collect()
+        };
+        // The first tally a passage gives is the one its text gives first.
+        assert_eq!(tallies(&[0, 1, 2]), ["eight votes to three", "7-4"]);
+        assert_eq!(tallies(&[2]), ["7-4"]);
+        assert!(tallies(&[1]).is_empty());
+        assert_eq!(facts.all.months.len(), 1);
+    }
 }

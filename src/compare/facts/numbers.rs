@@ -13,7 +13,7 @@ use crate::compare::lexicon::{CLAUSE_LINKS, COUNTED_CLASSES, TOLL_WORDS};
 use crate::compare::model::{Conflict, ConflictKind, Span};
 use crate::compare::token::Token;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct NumberFact {
     pub value: f64,
     pub span: Span,

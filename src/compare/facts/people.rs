@@ -11,7 +11,7 @@ use crate::compare::lexicon::{
 use crate::compare::model::{Conflict, ConflictKind, Span};
 use crate::compare::token::{Token, TokenKind};
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Person {
     /// The sentence it stands in.
     sentence: usize,
@@ -107,7 +107,7 @@ pub(super) fn people(p: &Passage, tokens: &[(usize, &Token)], lower: &[Cow<str>]
 }
 
 /// Who governs, named by a name before "administration" or "government".
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Government {
     sentence: usize,
     name: String,
