@@ -31,6 +31,7 @@ mod segment;
 mod semantic;
 mod token;
 mod word_map;
+mod word_set;
 
 use std::sync::Arc;
 

@@ -4,6 +4,7 @@
 //! with no reporting clause has no speaker, rather than the nearest capitalised word.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 use crate::compare::doc::Doc;
 use crate::compare::lexicon::{
@@ -11,6 +12,14 @@ use crate::compare::lexicon::{
 };
 use crate::compare::params::SPEAKER_BEFORE_VERB;
 use crate::compare::token::{Token, TokenKind};
+use crate::compare::word_set::WordSet;
+
+static REPORTING: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(REPORTING_VERBS));
+static SPOKEN_TO: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPOKEN_TO_VERBS));
+static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSONAL_PRONOUNS));
+static PLACES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLACE_PREPOSITIONS));
+/// Capitalised words that name a time, not a person.
+static CALENDAR: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[WEEKDAYS, MONTHS].concat()));
 
 /// Follows the people a document names, sentence by sentence, for "he" and "she".
 #[derive(Default)]
@@ -25,23 +34,21 @@ impl Speakers {
     /// The speaker of the quotation at bytes `quote` of sentence `k`.
     pub fn of(&self, doc: &Doc, k: usize, quote: [usize; 2]) -> Option<String> {
         let tokens = doc.sentence_tokens(k);
-        // Whether a token is one of the words of a list, without allocating.
-        let is = |t: &Token, list: &[&str]| {
-            let raw = &doc.body[t.range.clone()];
-            list.iter().any(|w| raw.eq_ignore_ascii_case(w))
-        };
+        let is = |t: &Token, set: &WordSet| set.contains(&doc.body[t.range.clone()]);
         let outside = |t: &Token| t.range.end <= quote[0] || t.range.start >= quote[1];
         // Found at the first reporting verb: most sentences have none.
         let mut found_runs = None;
         for (v, verb) in tokens.iter().enumerate() {
-            if !outside(verb) || !is(verb, REPORTING_VERBS) {
+            if !outside(verb) || !is(verb, &REPORTING) {
                 continue;
             }
             let runs: &Vec<NameRun> = found_runs.get_or_insert_with(|| self.name_runs(doc, tokens));
             // "the Harbour Workers' Union said" names an organisation, not a speaker.
-            let after_the = |r: &NameRun| r.from > 0 && is(&tokens[r.from - 1], &["the"]);
+            let after_the = |r: &NameRun| {
+                r.from > 0 && doc.body[tokens[r.from - 1].range.clone()].eq_ignore_ascii_case("the")
+            };
             // "he said" / "she told": the last person named.
-            if v > 0 && is(&tokens[v - 1], PERSONAL_PRONOUNS) {
+            if v > 0 && is(&tokens[v - 1], &PRONOUNS) {
                 return self.last_person.clone();
             }
             // "Mr Xi said Washington and Beijing would...": the name right before the verb
@@ -59,7 +66,7 @@ impl Speakers {
                 return Some(run.text.clone());
             }
             // "said Gemma Villamor", "said Gov. Andy Beshear": a name right after the verb.
-            if !is(verb, SPOKEN_TO_VERBS)
+            if !is(verb, &SPOKEN_TO)
                 && let Some(run) = runs.iter().find(|r| {
                     r.from > v
                         && r.from <= v + 3
@@ -146,12 +153,10 @@ impl Speakers {
         let body = doc.body;
         let name_word = |t: &Token| {
             let raw = &body[t.range.clone()];
-            let listed = |list: &[&str]| list.iter().any(|w| raw.eq_ignore_ascii_case(w));
             raw.starts_with(char::is_uppercase)
                 && t.kind == TokenKind::Content
                 && !t.role
-                && !listed(WEEKDAYS)
-                && !listed(MONTHS)
+                && !CALENDAR.contains(raw)
         };
         // "Harbour Workers' Union" and "Jean-Philippe Bertshy" are one run each.
         let joined = |a: &Token, b: &Token| {
@@ -172,9 +177,7 @@ impl Speakers {
             {
                 k += 1;
             }
-            let place = from > 0
-                && PLACE_PREPOSITIONS
-                    .contains(&body[tokens[from - 1].range.clone()].to_lowercase().as_str());
+            let place = from > 0 && PLACES.contains(&body[tokens[from - 1].range.clone()]);
             // "Authorities said": one capitalised word that opens the sentence is a name only if
             // the document also writes it capitalised where no sentence starts.
             let common_noun =
