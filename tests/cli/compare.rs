@@ -232,3 +232,36 @@ fn markdown_lists_the_quotations_only_one_report_carries() {
         "{text}"
     );
 }
+
+#[test]
+fn compare_takes_the_size_limit_from_a_config_file_and_stops_at_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = "Ferry\n\nA ferry ran aground off Port Amsel on Friday, the coastguard said.\n";
+    let (left, right) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&left, report).unwrap();
+    std::fs::write(&right, report.replace("Friday", "Monday")).unwrap();
+    let (left, right) = (left.to_str().unwrap(), right.to_str().unwrap());
+    let compare = |config: &str| {
+        parallax(&[
+            "--config", config, "compare", left, right, "--format", "json", "--fast",
+        ])
+    };
+
+    let small = dir.path().join("small.toml");
+    std::fs::write(&small, "max_file_size = 20\n").unwrap();
+    let out = compare(small.to_str().unwrap());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("a.txt"), "{}", stderr(&out));
+
+    let out = compare("tests/fixtures/config/unknown-action.toml");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("parallax: the config file has 1 problem:"),
+        "{}",
+        stderr(&out)
+    );
+
+    // With no config file at all, the built-in limit stands.
+    let out = parallax(&["compare", left, right, "--format", "json", "--fast"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
