@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use parallax::article::Article;
-use parallax::compare::{Options, Tier, compare, report};
+use parallax::compare::{Options, PARALLEL_BYTES, Tier, compare, report};
 use parallax::library::{LoadOptions, load_paths, load_samples};
 
 /// How `parallax compare` prints.
@@ -33,7 +33,7 @@ pub fn run(
     tier: Tier,
     load: &LoadOptions,
 ) -> ExitCode {
-    let (a, b) = match (load_one(left, load), load_one(right, load)) {
+    let (a, b) = match load_both(left, right, load) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
             say::error(format_args!("parallax: cannot compare: {e}"));
@@ -90,6 +90,22 @@ const MAX_WIDTH: usize = 1000;
 /// `$COLUMNS`, as shells set it for the terminal (and a user may set it for a pipe).
 fn columns_variable() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.trim().parse().ok()
+}
+
+/// Loads the two articles: on both cores when they are long enough for the comparison to
+/// use both as well (the rayon pool it starts is then started here), else one after the other.
+fn load_both(
+    left: &Path,
+    right: &Path,
+    options: &LoadOptions,
+) -> (Result<Article, String>, Result<Article, String>) {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let bytes = size(left).saturating_add(size(right));
+    if bytes >= PARALLEL_BYTES as u64 {
+        rayon::join(|| load_one(left, options), || load_one(right, options))
+    } else {
+        (load_one(left, options), load_one(right, options))
+    }
 }
 
 /// One article from a file, or from the built-in samples as `sample:NAME`.

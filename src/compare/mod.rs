@@ -45,6 +45,7 @@ pub use model::{
     Relation, Side, Span, Summary, Tier, Verdict,
 };
 pub use params::LIBRARY_MIN_ARTICLES as MIN_LIBRARY_ARTICLES;
+pub use params::PARALLEL_BYTES;
 pub use segment::{Sentence, sentences};
 
 use crate::article::Article;

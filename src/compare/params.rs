@@ -96,8 +96,9 @@ pub const PER_SENTENCE: usize = 8;
 /// The largest group a merge may make, per side.
 pub const MAX_MERGED: usize = 3;
 
-/// Two texts together at least this long are compared on both cores (segmented, tokenised
-/// and embedded at once, candidates searched, passages diffed and facts read in parallel);
+/// Two texts together at least this long are compared on both cores (read from their files,
+/// segmented, tokenised and embedded at once, candidates searched, passages diffed and facts
+/// read in parallel);
 /// shorter ones on the calling thread, without starting rayon's pool (see [`super::cores`]).
 /// Whole `parallax compare --fast` processes, one thread against the pool: a 3 KB pair 2.81
 /// against 2.90 ms; an 8 KB pair 4.90 against 4.75 ms in one interleaved run, 6.2 against
