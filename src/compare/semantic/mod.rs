@@ -14,11 +14,14 @@ pub mod deep;
 mod table;
 mod wordpiece;
 
+use rustc_hash::FxHashMap;
+
 use super::cores::Cores;
 use super::doc::Doc;
 use super::params::{PIECE_SMOOTHING, POWER_SETTLED, POWER_STEPS, SHARED_DIRECTION_MIN};
 use super::segment::Sentence;
 use table::{DIMS, Table};
+use wordpiece::Splitter;
 
 /// Each sentence of both documents as a unit vector, ready for cosine.
 pub struct SentenceVectors {
@@ -27,8 +30,11 @@ pub struct SentenceVectors {
 }
 
 /// The word pieces of each sentence of a body, in order (punctuation left out).
-fn sentence_pieces(body: &str, sentences: &[Sentence]) -> Vec<Vec<u32>> {
-    let mut splitter = Table::shipped().vocabulary.splitter();
+fn sentence_pieces(
+    body: &str,
+    sentences: &[Sentence],
+    splitter: &mut Splitter<'static>,
+) -> Vec<Vec<u32>> {
     sentences
         .iter()
         .map(|s| {
@@ -56,18 +62,34 @@ impl SentenceVectors {
         (right, rs): (&str, &[Sentence]),
         cores: Cores,
     ) -> SentenceVectors {
-        let (lp, rp) = cores.join(|| sentence_pieces(left, ls), || sentence_pieces(right, rs));
+        let splitter = || Table::shipped().vocabulary.splitter();
+        // On one core, one splitter for both texts: it remembers how it cut each word, and the
+        // two reports share most of theirs.
+        let (lp, rp) = if cores.parallel() {
+            cores.join(
+                || sentence_pieces(left, ls, &mut splitter()),
+                || sentence_pieces(right, rs, &mut splitter()),
+            )
+        } else {
+            let mut both = splitter();
+            (
+                sentence_pieces(left, ls, &mut both),
+                sentence_pieces(right, rs, &mut both),
+            )
+        };
         let table = Table::shipped();
-        let mut count = vec![0u32; table.rows()];
+        // Counted in a map: the texts use a few thousand of the 30,522 pieces, and a table of
+        // them all is 120 KB of fresh memory to fault in.
+        let mut count: FxHashMap<u32, u32> = FxHashMap::default();
         let mut total = 0usize;
         for ids in lp.iter().chain(&rp) {
             for &id in ids {
-                count[id as usize] += 1;
+                *count.entry(id).or_default() += 1;
             }
             total += ids.len();
         }
         let weight = |id: u32| {
-            let p = count[id as usize] as f32 / total.max(1) as f32;
+            let p = count.get(&id).copied().unwrap_or(0) as f32 / total.max(1) as f32;
             PIECE_SMOOTHING / (PIECE_SMOOTHING + p)
         };
         let embed = |ids: &Vec<u32>| {

@@ -49,6 +49,7 @@ impl Table {
         })
     }
 
+    #[cfg(test)]
     pub fn rows(&self) -> usize {
         self.rows
     }
