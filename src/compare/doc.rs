@@ -1,5 +1,7 @@
 //! Both articles prepared for matching: sentences, tokens, and term weights over the pair.
 
+use std::borrow::Cow;
+
 use super::lexicon::{PHRASAL_PARTICLES, PHRASAL_VERBS};
 use super::library::LibraryTerms;
 use super::params::LIBRARY_MIN_ARTICLES;
@@ -188,7 +190,7 @@ impl Weights {
             .map(|t| role[t] || capital[t] > lower[t])
             .collect();
         if let Some(library) = library.filter(|l| l.articles() >= LIBRARY_MIN_ARTICLES) {
-            let words: Vec<(&str, u32)> = vocab.words().collect();
+            let words: Vec<(Cow<str>, u32)> = vocab.words().collect();
             // How much of the library is about this story: the share of articles holding the
             // most widespread name both reports mention. Only words more common than that are
             // common in news at large; in a library that is mostly this story, its own words
@@ -199,10 +201,10 @@ impl Weights {
                     let t = id as usize;
                     is_name[t] && !role[t] && sides[t] == 0b11
                 })
-                .map(|&(word, _)| library.share(word))
+                .map(|(word, _)| library.share(word))
                 .fold(0.0, f32::max);
             for (word, id) in words {
-                idf[id as usize] *= library.factor(word, story);
+                idf[id as usize] *= library.factor(&word, story);
             }
         }
         Weights { idf, is_name }

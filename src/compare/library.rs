@@ -185,7 +185,7 @@ mod tests {
         let (da, db) = (Doc::new(a, &mut vocab), Doc::new(b, &mut vocab));
         let alone = Weights::new([&da, &db], &vocab, None);
         let with = Weights::new([&da, &db], &vocab, Some(&lib));
-        let id = |w: &str| vocab.words().find(|&(x, _)| x == w).unwrap().1;
+        let id = |w: &str| vocab.words().find(|(x, _)| x == w).unwrap().1;
         assert!(with.w(id("official")) < alone.w(id("official")));
         // The library's articles are about a harbour crane, not a ferry.
         assert_eq!(with.w(id("ferry")), alone.w(id("ferry")));

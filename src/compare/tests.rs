@@ -193,7 +193,7 @@ mod diagnostics {
                 );
                 let s = doc::similarity(&ld.terms[i], ni, &rd.terms[j], nj, &w);
                 if s > 0.1 {
-                    let shared: Vec<&str> = ld.terms[i]
+                    let shared: Vec<String> = ld.terms[i]
                         .iter()
                         .filter(|t| rd.terms[j].contains(t))
                         .map(|&t| vocab.word(t))

@@ -46,7 +46,9 @@ pub struct Token {
 /// one costs no copy.
 #[derive(Debug, Default)]
 pub struct Vocab<'a> {
-    ids: HashMap<String, u32>,
+    /// Kept in a [`WordMap`], which holds a short word inside the table: interning one costs no
+    /// allocation of its own.
+    ids: WordMap<'static, u32>,
     forms: WordMap<'a, Normalised>,
 }
 
@@ -69,33 +71,32 @@ impl Vocab<'_> {
         let heaps = (bytes as f64).sqrt() as usize * 16;
         let forms = (bytes / 16).min(heaps).clamp(64, 1 << 20);
         Vocab {
-            ids: HashMap::with_capacity_and_hasher(forms, Default::default()),
+            ids: WordMap::with_capacity(forms),
             forms: WordMap::with_capacity(forms),
         }
     }
 
     /// The id of a normalised word, adding it when new.
     pub fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        if let Some(id) = self.ids.get(word) {
             return id;
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(word.to_string(), id);
+        self.ids.insert_copy(word, id);
         id
     }
 
     /// The normalised word for an id.
     #[cfg(test)]
-    pub fn word(&self, id: u32) -> &str {
-        self.ids
-            .iter()
-            .find(|&(_, &i)| i == id)
-            .map_or("", |(w, _)| w.as_str())
+    pub fn word(&self, id: u32) -> String {
+        (self.ids.iter())
+            .find(|&(_, i)| i == id)
+            .map_or(String::new(), |(w, _)| w.into_owned())
     }
 
     /// Every normalised word with its id.
-    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.ids.iter().map(|(w, &id)| (w.as_str(), id))
+    pub fn words(&self) -> impl Iterator<Item = (Cow<'_, str>, u32)> {
+        self.ids.iter()
     }
 
     /// How many distinct words there are.

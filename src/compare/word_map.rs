@@ -41,6 +41,14 @@ impl<'a, V: Copy> WordMap<'a, V> {
         }
     }
 
+    /// Remembers `value` for `word`, copying it only when it is too long to be a key.
+    pub fn insert_copy(&mut self, word: &str, value: V) {
+        match short_key(word) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(Cow::Owned(word.to_string()), value),
+        };
+    }
+
     /// Remembers `value` for `word`; a long word is kept as given.
     pub fn insert(&mut self, word: Cow<'a, str>, value: V) {
         match short_key(&word) {
@@ -48,6 +56,27 @@ impl<'a, V: Copy> WordMap<'a, V> {
             None => self.long.insert(word, value),
         };
     }
+}
+
+impl<V: Copy> WordMap<'_, V> {
+    /// Every word with its value, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = (Cow<'_, str>, V)> {
+        let short = (self.short.iter()).map(|(&key, &v)| (Cow::Owned(word_of(key)), v));
+        let long = (self.long.iter()).map(|(word, &v)| (Cow::Borrowed(word.as_ref()), v));
+        short.chain(long)
+    }
+
+    /// How many words it holds.
+    pub fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
+
+/// The word a [`short_key`] was made of.
+fn word_of(key: u128) -> String {
+    let bytes = key.to_le_bytes();
+    let len = usize::from(bytes[15]).min(15);
+    String::from_utf8_lossy(&bytes[..len]).into_owned()
 }
 
 /// A word of up to 15 bytes as one integer: its bytes, then its length in the last byte.
@@ -88,5 +117,12 @@ mod tests {
         assert_eq!(map.get("internationalisation"), Some(2));
         assert_eq!(map.get("internationalisatio"), None);
         assert_eq!(map.get("mil"), None);
+        let mut all: Vec<(String, i32)> = map.iter().map(|(w, v)| (w.into_owned(), v)).collect();
+        all.sort();
+        assert_eq!(
+            all,
+            [("internationalisation".into(), 2), ("mill".into(), 3)]
+        );
+        assert_eq!(map.len(), 2);
     }
 }
