@@ -34,8 +34,36 @@ static MODEL: &[u8] = include_bytes!("deep-model.safetensors");
 /// The shipped model, ready to embed sentences.
 pub struct DeepModel {
     encoder: Encoder,
+}
+
+/// The pieces that open and close every input of the model, from the shipped vocabulary: all
+/// that cutting sentences into the model's inputs needs, so that they are counted against the
+/// budget before the weights are loaded.
+#[derive(Debug, Clone, Copy)]
+struct Specials {
     cls: u32,
     sep: u32,
+}
+
+impl Specials {
+    fn shipped() -> Result<Specials, String> {
+        let vocabulary = &Table::shipped().vocabulary;
+        let special = |p: &str| vocabulary.piece(p).ok_or_else(|| format!("no {p} piece"));
+        Ok(Specials {
+            cls: special("[CLS]")?,
+            sep: special("[SEP]")?,
+        })
+    }
+
+    /// The model's input for one sentence: [CLS], its pieces (the first
+    /// [`DEEP_SENTENCE_PIECES`]), [SEP].
+    fn pieces(self, text: &str) -> Vec<u32> {
+        let mut out = vec![self.cls];
+        Table::shipped().vocabulary.model_pieces(text, &mut out);
+        out.truncate(DEEP_SENTENCE_PIECES.min(bert::MAX_PIECES) - 1);
+        out.push(self.sep);
+        out
+    }
 }
 
 /// Why the deep tier did not run on a pair.
@@ -75,27 +103,9 @@ impl DeepModel {
 
     fn load() -> candle_core::Result<DeepModel> {
         let vb = VarBuilder::from_tensors(widened(MODEL)?, DType::F32, &Device::Cpu);
-        let vocabulary = &Table::shipped().vocabulary;
-        let special = |p: &str| {
-            vocabulary
-                .piece(p)
-                .ok_or_else(|| candle_core::Error::Msg(format!("no {p} piece")))
-        };
         Ok(DeepModel {
             encoder: Encoder::load(vb)?,
-            cls: special("[CLS]")?,
-            sep: special("[SEP]")?,
         })
-    }
-
-    /// The model's input for one sentence: [CLS], its pieces (the first
-    /// [`DEEP_SENTENCE_PIECES`]), [SEP].
-    pub fn pieces(&self, text: &str) -> Vec<u32> {
-        let mut out = vec![self.cls];
-        Table::shipped().vocabulary.model_pieces(text, &mut out);
-        out.truncate(DEEP_SENTENCE_PIECES.min(bert::MAX_PIECES) - 1);
-        out.push(self.sep);
-        out
     }
 
     /// Unit vectors of the given inputs (from [`DeepModel::pieces`]), in their order.
@@ -189,7 +199,17 @@ impl DeepVectors {
         right: &Doc,
         pairs: impl Iterator<Item = (usize, usize)>,
     ) -> Result<DeepVectors, Skipped> {
-        let model = DeepModel::shipped().map_err(Skipped::Failed)?;
+        DeepVectors::within(left, right, pairs, DEEP_PIECE_BUDGET)
+    }
+
+    /// [`DeepVectors::of_pairs`] with a budget of `budget` pieces.
+    fn within(
+        left: &Doc,
+        right: &Doc,
+        pairs: impl Iterator<Item = (usize, usize)>,
+        budget: usize,
+    ) -> Result<DeepVectors, Skipped> {
+        let specials = Specials::shipped().map_err(Skipped::Failed)?;
         let mut slots = DeepVectors {
             left: vec![None; left.sentences.len()],
             right: vec![None; right.sentences.len()],
@@ -205,7 +225,7 @@ impl DeepVectors {
                 (&mut slots.right[j], right, j),
             ] {
                 if slot.is_none() {
-                    let input = model.pieces(doc.text(k));
+                    let input = specials.pieces(doc.text(k));
                     *slot = Some(*seen.entry(input).or_insert_with_key(|input| {
                         pieces += input.len();
                         inputs.push(input.clone());
@@ -213,10 +233,12 @@ impl DeepVectors {
                     }));
                 }
             }
-            if pieces > DEEP_PIECE_BUDGET {
+            if pieces > budget {
                 return Err(Skipped::TooLong { pieces });
             }
         }
+        // Loaded only now: texts over the budget never pay for the weights (0.1 s, 110 MB).
+        let model = DeepModel::shipped().map_err(Skipped::Failed)?;
         slots.vectors = model
             .embed(&inputs)
             .map_err(|e| Skipped::Failed(e.to_string()))?;
@@ -278,9 +300,17 @@ impl DeepVectors {
 mod tests {
     use super::*;
 
+    fn docs<'a>(left: &'a str, right: &'a str) -> (Doc<'a>, Doc<'a>) {
+        let mut vocab = crate::compare::token::Vocab::default();
+        (Doc::new(left, &mut vocab), Doc::new(right, &mut vocab))
+    }
+
     fn embed(sentences: &[&str]) -> Vec<[f32; HIDDEN]> {
         let model = DeepModel::shipped().unwrap();
-        let inputs: Vec<Vec<u32>> = sentences.iter().map(|s| model.pieces(s)).collect();
+        let inputs: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|s| Specials::shipped().unwrap().pieces(s))
+            .collect();
         model.embed(&inputs).unwrap()
     }
 
@@ -332,11 +362,10 @@ mod tests {
 
     #[test]
     fn a_sentence_both_reports_carry_word_for_word_is_embedded_once() {
-        use crate::compare::token::Vocab;
-        let left = "The ferry left Osterby at dawn. Its captain, Ilse Marr, said the sea was calm.";
-        let right = "The ferry left Osterby at dawn. Passengers were told to stay below deck.";
-        let mut vocab = Vocab::default();
-        let (l, r) = (Doc::new(left, &mut vocab), Doc::new(right, &mut vocab));
+        let (l, r) = docs(
+            "The ferry left Osterby at dawn. Its captain, Ilse Marr, said the sea was calm.",
+            "The ferry left Osterby at dawn. Passengers were told to stay below deck.",
+        );
         let pairs = [(0, 0), (1, 0), (0, 1), (1, 1)];
         let deep = DeepVectors::of_pairs(&l, &r, pairs.into_iter()).unwrap();
         assert_eq!(
@@ -349,10 +378,33 @@ mod tests {
     }
 
     #[test]
+    fn texts_over_the_budget_are_left_to_the_fast_tier_with_their_count() {
+        let (l, r) = docs(
+            "The ferry left Osterby at dawn. Its captain said the sea was calm.",
+            "The ferry sailed from Osterby at first light.",
+        );
+        let pairs = || [(0, 0), (1, 0)].into_iter();
+        // [CLS] the ferry left osterby (several pieces) at dawn . [SEP], and the right one.
+        let needed = match DeepVectors::within(&l, &r, pairs(), 5) {
+            Err(Skipped::TooLong { pieces }) => pieces,
+            other => panic!("not skipped: {:?}", other.map(|v| v.vectors.len())),
+        };
+        assert!(needed > 5, "{needed}");
+        let all = Specials::shipped().unwrap();
+        let total: usize = (0..2).map(|k| all.pieces(l.text(k)).len()).sum::<usize>()
+            + all.pieces(r.text(0)).len();
+        assert!(DeepVectors::within(&l, &r, pairs(), total).is_ok());
+        assert!(matches!(
+            DeepVectors::within(&l, &r, pairs(), total - 1),
+            Err(Skipped::TooLong { pieces }) if pieces == total
+        ));
+    }
+
+    #[test]
     fn a_sentence_longer_than_the_model_takes_is_cut_not_refused() {
         let model = DeepModel::shipped().unwrap();
         let long = "word ".repeat(5000);
-        let input = model.pieces(&long);
+        let input = Specials::shipped().unwrap().pieces(&long);
         assert_eq!(input.len(), DEEP_SENTENCE_PIECES);
         assert_eq!(model.embed(&[input]).unwrap().len(), 1);
     }
