@@ -99,7 +99,10 @@ fn load_both(
     right: &Path,
     options: &LoadOptions,
 ) -> (Result<Article, String>, Result<Article, String>) {
-    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let size = |p: &Path| {
+        let file = feed_entry(p).map_or(p, |(file, _)| file);
+        std::fs::metadata(file).map_or(0, |m| m.len())
+    };
     let bytes = size(left).saturating_add(size(right));
     if bytes >= PARALLEL_BYTES as u64 {
         rayon::join(|| load_one(left, options), || load_one(right, options))

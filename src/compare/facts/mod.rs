@@ -72,45 +72,57 @@ pub struct Facts<'q> {
 /// How many facts of each kind a [`Facts`] holds, in the order of its fields.
 type Counts = [usize; 9];
 
+// Both name every field (a destructuring the compiler checks), so a kind of fact added to
+// `Facts` cannot be left out of the per-sentence table.
 impl<'q> Facts<'q> {
     fn counts(&self) -> Counts {
+        let Facts {
+            numbers,
+            scores,
+            weekdays,
+            months,
+            dates,
+            years,
+            people,
+            governments,
+            quotes,
+        } = self;
         [
-            self.numbers.len(),
-            self.scores.len(),
-            self.weekdays.len(),
-            self.months.len(),
-            self.dates.len(),
-            self.years.len(),
-            self.people.len(),
-            self.governments.len(),
-            self.quotes.len(),
+            numbers.len(),
+            scores.len(),
+            weekdays.len(),
+            months.len(),
+            dates.len(),
+            years.len(),
+            people.len(),
+            governments.len(),
+            quotes.len(),
         ]
-    }
-
-    fn append(&mut self, more: Facts<'q>) {
-        self.numbers.extend(more.numbers);
-        self.scores.extend(more.scores);
-        self.weekdays.extend(more.weekdays);
-        self.months.extend(more.months);
-        self.dates.extend(more.dates);
-        self.years.extend(more.years);
-        self.people.extend(more.people);
-        self.governments.extend(more.governments);
-        self.quotes.extend(more.quotes);
     }
 
     /// Appends the facts of `from` between the counts `start` and `end`.
     fn extend_from(&mut self, from: &Facts<'q>, start: Counts, end: Counts) {
         let r = |k: usize| start[k]..end[k];
-        self.numbers.extend_from_slice(&from.numbers[r(0)]);
-        self.scores.extend_from_slice(&from.scores[r(1)]);
-        self.weekdays.extend_from_slice(&from.weekdays[r(2)]);
-        self.months.extend_from_slice(&from.months[r(3)]);
-        self.dates.extend_from_slice(&from.dates[r(4)]);
-        self.years.extend_from_slice(&from.years[r(5)]);
-        self.people.extend_from_slice(&from.people[r(6)]);
-        self.governments.extend_from_slice(&from.governments[r(7)]);
-        self.quotes.extend_from_slice(&from.quotes[r(8)]);
+        let Facts {
+            numbers,
+            scores,
+            weekdays,
+            months,
+            dates,
+            years,
+            people,
+            governments,
+            quotes,
+        } = from;
+        self.numbers.extend_from_slice(&numbers[r(0)]);
+        self.scores.extend_from_slice(&scores[r(1)]);
+        self.weekdays.extend_from_slice(&weekdays[r(2)]);
+        self.months.extend_from_slice(&months[r(3)]);
+        self.dates.extend_from_slice(&dates[r(4)]);
+        self.years.extend_from_slice(&years[r(5)]);
+        self.people.extend_from_slice(&people[r(6)]);
+        self.governments.extend_from_slice(&governments[r(7)]);
+        self.quotes.extend_from_slice(&quotes[r(8)]);
     }
 }
 
@@ -130,11 +142,12 @@ impl<'q> DocFacts<'q> {
         let mut starts = Vec::with_capacity(doc.sentences.len() + 1);
         for k in 0..doc.sentences.len() {
             starts.push(all.counts());
-            all.append(Facts::of(&Passage {
+            let facts = Facts::of(&Passage {
                 doc,
                 sentences: &[k],
                 quotes,
-            }));
+            });
+            all.extend_from(&facts, Counts::default(), facts.counts());
         }
         starts.push(all.counts());
         DocFacts { all, starts }
